@@ -1,0 +1,52 @@
+import { Option, type Command } from 'commander';
+import type { ConfigRequest } from '../config/types.js';
+import type { Io } from '../io/io.js';
+
+/** Options every command that talks to Kafka shares; declared once here. */
+export interface ConnectionFlags {
+  config?: string;
+  profile?: string;
+  bootstrapServers?: string;
+  property?: string[];
+  verbose?: number;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const increase = (_: string, previous = 0): number => previous + 1;
+
+export function addConnectionOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--config <path>', 'config file (ckafka.config.json, .ckafkarc, CKafkaSetting.php); env CKAFKA_CONFIG'))
+    .addOption(new Option('--profile <name>', 'named cluster profile from the config file; env CKAFKA_PROFILE'))
+    .addOption(new Option('-b, --bootstrap-servers <list>', 'host:port[,host:port…]; env CKAFKA_BOOTSTRAP_SERVERS'))
+    .addOption(new Option('-X, --property <name=value>', 'librdkafka property, repeatable (e.g. -X acks=all)').argParser(collect))
+    .addOption(new Option('-v, --verbose', 'more client logging on stderr (repeat for debug)').argParser(increase));
+}
+
+/** The config request a command's connection flags describe. */
+export function configRequest(io: Io, flags: ConnectionFlags, extra: Partial<ConfigRequest['flags']> = {}): ConfigRequest {
+  const request: ConfigRequest = {
+    cwd: io.cwd,
+    env: io.env,
+    flags: { ...extra },
+    properties: flags.property ?? [],
+  };
+  if (flags.config !== undefined) request.configPath = flags.config;
+  if (flags.profile !== undefined) request.profile = flags.profile;
+  if (flags.bootstrapServers !== undefined) request.flags.bootstrapServers = flags.bootstrapServers;
+  return request;
+}
+
+/** Parses a positive integer flag value, or throws commander's usage error. */
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidFlag(`${name} must be a whole number ≥ 0, got '${value}'`);
+    return n;
+  };
+}
+
+export class InvalidFlag extends Error {
+  // commander turns this code into a usage error with the message.
+  readonly code = 'commander.invalidArgument';
+}

@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import type { Io } from '../io/io.js';
+import { VERSION } from '../version.js';
+import { registerCommands } from './commands/index.js';
+
+/** Per-invocation state shared by the command adapters and main. */
+export interface RunContext {
+  io: Io;
+  exitCode: number;
+  /** Set by commands in JSON mode so errors are rendered as one JSON line. */
+  outputJson: boolean;
+}
+
+/** Builds a fresh command tree for one invocation (no module-level state). */
+export function buildProgram(ctx: RunContext): Command {
+  const program = new Command('ckafka')
+    .description('Produce, consume and check Kafka topics (Tencent Cloud CKafka and any Apache Kafka cluster)')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({
+      writeOut: (s) => void ctx.io.stdout.write(s),
+      writeErr: (s) => void ctx.io.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `ckafka: ${s}` : s),
+    })
+    .exitOverride();
+  registerCommands(program, ctx);
+  // Subcommands inherit the output settings and the exit override.
+  for (const cmd of program.commands) inherit(program, cmd);
+  return program;
+}
+
+function inherit(parent: Command, cmd: Command): void {
+  cmd.copyInheritedSettings(parent);
+  for (const sub of cmd.commands) inherit(cmd, sub);
+}

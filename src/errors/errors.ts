@@ -1,0 +1,63 @@
+/** The one error type below main: a kind (which decides the exit code), a message and a hint. */
+export type ErrorKind =
+  | 'internal'
+  | 'usage'
+  | 'config'
+  | 'unreachable'
+  | 'auth'
+  | 'broker'
+  | 'partial'
+  | 'check'
+  | 'interrupted';
+
+/** Stable exit codes, documented in the README. */
+export const EXIT_CODES: Readonly<Record<ErrorKind | 'ok', number>> = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  config: 3,
+  unreachable: 4,
+  auth: 5,
+  broker: 6,
+  partial: 7,
+  check: 8,
+  interrupted: 130,
+};
+
+export interface CkafkaErrorOptions {
+  /** What the user can do about it. */
+  hint?: string;
+  cause?: unknown;
+}
+
+export class CkafkaError extends Error {
+  readonly kind: ErrorKind;
+  readonly hint: string | undefined;
+
+  constructor(kind: ErrorKind, message: string, options: CkafkaErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CkafkaError';
+    this.kind = kind;
+    this.hint = options.hint;
+  }
+
+  get exitCode(): number {
+    return EXIT_CODES[this.kind];
+  }
+}
+
+export const usageError = (message: string, hint?: string): CkafkaError =>
+  new CkafkaError('usage', message, { hint });
+
+export const configError = (message: string, hint?: string): CkafkaError =>
+  new CkafkaError('config', message, { hint });
+
+/** A thrown value that is not a CkafkaError is a bug; wrap it so it is reported as one. */
+export function asCkafkaError(error: unknown): CkafkaError {
+  if (error instanceof CkafkaError) return error;
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return new CkafkaError('internal', `internal error (a bug in ckafka): ${message}`, {
+    hint: 'Please report it with the command you ran.',
+    cause: error,
+  });
+}

@@ -1,0 +1,74 @@
+import { asCkafkaError, CkafkaError, EXIT_CODES } from './errors/errors.js';
+import type { Io } from './io/io.js';
+import { buildProgram, type RunContext } from './cli/program.js';
+import { renderError } from './format/error.js';
+
+/** Runs one ckafka command line and returns its exit code; never calls process.exit. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const ctx: RunContext = { io, exitCode: EXIT_CODES.ok, outputJson: false };
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    if (isCommanderExit(error)) return error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+    const err = asCkafkaError(error);
+    io.stderr.write(renderError(err, { json: ctx.outputJson, env: io.env, stream: io.stderr }));
+    return err.exitCode;
+  }
+}
+
+interface CommanderExit {
+  code: string;
+  exitCode: number;
+}
+
+function isCommanderExit(error: unknown): error is CommanderExit {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    (error as { code: string }).code.startsWith('commander.') &&
+    !(error instanceof CkafkaError)
+  );
+}
+
+/** The process entry point: real streams, signals to an AbortSignal, a quiet stop on a closed pipe. */
+export function runProcess(): void {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (name: NodeJS.Signals) => {
+    signals += 1;
+    // A second Ctrl-C forces the exit when a clean stop takes too long.
+    if (signals > 1) process.exit(EXIT_CODES.interrupted);
+    controller.abort(new CkafkaError('interrupted', `interrupted by ${name}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // A reader that goes away (`ckafka consume | head`) is a normal stop, not a crash.
+  const onPipeError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      controller.abort(new CkafkaError('interrupted', 'output closed'));
+      return;
+    }
+    throw error;
+  };
+  process.stdout.on('error', onPipeError);
+  const io: Io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`ckafka: internal error: ${String(error)}\n`);
+      process.exitCode = EXIT_CODES.internal;
+    },
+  );
+}

@@ -1,0 +1,41 @@
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../../src/main.js';
+import type { Io } from '../../src/io/io.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  stdin?: string | Readable;
+  cwd?: string;
+  signal?: AbortSignal;
+}
+
+/** Runs the CLI in-process with captured streams; the environment is not the test runner's. */
+export async function runCli(argv: string[], options: RunOptions = {}): Promise<CliResult> {
+  const out = collect();
+  const err = collect();
+  const stdin =
+    options.stdin instanceof Readable ? options.stdin : Readable.from(options.stdin === undefined ? [] : [options.stdin]);
+  const io: Io = {
+    stdout: out.stream,
+    stderr: err.stream,
+    stdin: Object.assign(stdin, { isTTY: false }),
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+    signal: options.signal ?? new AbortController().signal,
+  };
+  const code = await main(argv, io);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+function collect() {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
