@@ -1,0 +1,78 @@
+import type { Header, InputError, OutgoingRecord } from '../kafka/records.js';
+import { splitLines } from './lines.js';
+import { parseJsonRecord } from './json-input.js';
+
+/** One item of producer input: a record, or a line that could not become one. */
+export type InputItem = { record: OutgoingRecord } | InputError;
+
+/** Producer input comes in chunks (a read's worth of lines), so per-item overhead stays low. */
+export type InputChunks = AsyncIterable<InputItem[]>;
+
+/** How input lines become records. */
+export interface LineOptions {
+  /** -k: the same key for every message. */
+  key?: Buffer;
+  /** -K: split each line at the first delimiter into key and value. */
+  keyDelimiter?: Buffer;
+  /** -H: headers added to every message. */
+  headers: Header[];
+  /** -p: explicit partition. */
+  partition?: number;
+  /** --input json: JSON lines with key, value/payload, headers, partition, timestamp. */
+  json?: boolean;
+  now?: () => number;
+}
+
+/** The demo's generated messages: `Message 0` … `Message N-1`. */
+export async function* generatedInput(count: number, options: LineOptions): InputChunks {
+  const chunk = 1000;
+  for (let start = 0; start < count; start += chunk) {
+    const items: InputItem[] = [];
+    for (let i = start; i < Math.min(count, start + chunk); i++) {
+      items.push({ record: textRecord(Buffer.from(`Message ${i}`), undefined, options) });
+    }
+    yield items;
+  }
+}
+
+/** Messages given as command-line arguments, one message each. */
+export async function* argumentInput(values: string[], options: LineOptions): InputChunks {
+  yield values.map((value, i) => lineItem(Buffer.from(value), i + 1, options));
+}
+
+/** One message per line of a stream (stdin or a file); blank lines are skipped. */
+export async function* streamInput(stream: AsyncIterable<Buffer | string>, options: LineOptions): InputChunks {
+  for await (const lines of splitLines(stream)) {
+    const items: InputItem[] = [];
+    for (const line of lines) if (line.bytes.length > 0) items.push(lineItem(line.bytes, line.number, options));
+    if (items.length > 0) yield items;
+  }
+}
+
+function lineItem(bytes: Buffer, line: number, options: LineOptions): InputItem {
+  if (!options.json) return { record: textRecord(bytes, line, options) };
+  const parsed = parseJsonRecord(bytes.toString('utf8'), options.now?.() ?? Date.now());
+  if ('error' in parsed) return { line, error: parsed.error };
+  const record = parsed.record;
+  record.line = line;
+  if (options.headers.length > 0) record.headers = [...record.headers, ...options.headers];
+  if (record.partition === undefined && options.partition !== undefined) record.partition = options.partition;
+  if (record.key === null && options.key) record.key = options.key;
+  return { record };
+}
+
+function textRecord(bytes: Buffer, line: number | undefined, options: LineOptions): OutgoingRecord {
+  let key: Buffer | null = options.key ?? null;
+  let value = bytes;
+  if (options.keyDelimiter) {
+    const at = bytes.indexOf(options.keyDelimiter);
+    if (at >= 0) {
+      key = bytes.subarray(0, at);
+      value = bytes.subarray(at + options.keyDelimiter.length);
+    }
+  }
+  const record: OutgoingRecord = { key, value, headers: options.headers, timestamp: options.now?.() ?? Date.now() };
+  if (line !== undefined) record.line = line;
+  if (options.partition !== undefined) record.partition = options.partition;
+  return record;
+}

@@ -1,0 +1,92 @@
+import { CkafkaError, type ErrorKind } from '../errors/errors.js';
+
+// kafkajs error names and broker error types, mapped to what the user can act on.
+const AUTH_TYPES = new Set([
+  'SASL_AUTHENTICATION_FAILED',
+  'UNSUPPORTED_SASL_MECHANISM',
+  'ILLEGAL_SASL_STATE',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'GROUP_AUTHORIZATION_FAILED',
+  'CLUSTER_AUTHORIZATION_FAILED',
+  'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
+]);
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_TLS/i;
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  type?: string;
+  code?: string;
+  cause?: unknown;
+  originalError?: unknown;
+}
+
+/** The chain of an error and its causes, outermost first. */
+export function causeChain(error: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = [];
+  let current: unknown = error;
+  while (current && typeof current === 'object' && chain.length < 10) {
+    const e = current as ErrorLike;
+    chain.push(e);
+    current = e.cause ?? e.originalError;
+  }
+  return chain;
+}
+
+/** The innermost useful message: kafkajs wraps the real reason ("self-signed certificate") in retries. */
+export function rootMessage(error: unknown): string {
+  const chain = causeChain(error);
+  const messages = chain.map((e) => e.message).filter((m): m is string => typeof m === 'string' && m.length > 0);
+  return messages.at(-1) ?? String(error);
+}
+
+/** Classifies a kafkajs or socket error into our kinds; `where` names the operation and brokers. */
+export function translateKafkaError(error: unknown, where: { action: string; brokers?: string[] }): CkafkaError {
+  if (error instanceof CkafkaError) return error;
+  const chain = causeChain(error);
+  const names = chain.map((e) => e.name ?? '');
+  const types = chain.map((e) => e.type ?? '');
+  const codes = chain.map((e) => e.code ?? '');
+  const text = chain.map((e) => e.message ?? '').join(' | ');
+  const root = rootMessage(error);
+  const at = where.brokers?.length ? ` (bootstrap ${where.brokers.join(',')})` : '';
+
+  const make = (kind: ErrorKind, message: string, hint?: string) =>
+    new CkafkaError(kind, message, { hint, cause: error });
+
+  if (names.includes('KafkaJSSASLAuthenticationError') || types.some((t) => AUTH_TYPES.has(t) && t.startsWith('SASL')) || types.includes('UNSUPPORTED_SASL_MECHANISM')) {
+    return make('auth', `${where.action}: authentication failed${at}: ${root}`, 'Check sasl.mechanisms, sasl.username (CKafka: instanceId#user) and the password.');
+  }
+  if (types.some((t) => AUTH_TYPES.has(t))) {
+    return make('auth', `${where.action}: not authorised: ${root}`, 'Grant this user access to the topic or group (CKafka: ACL policy in the console).');
+  }
+  if (codes.some((c) => TLS_CODES.test(c)) || /certificate|SSL routines|TLS/i.test(text)) {
+    return make('auth', `${where.action}: TLS failure${at}: ${root}`, 'Check ssl.ca.location and security.protocol (SSL or SASL_SSL).');
+  }
+  if (names.includes('KafkaJSConnectionClosedError') && /SASL|auth/i.test(text)) {
+    return make('auth', `${where.action}: the broker closed the connection during authentication${at}`, 'Check security.protocol and sasl.mechanisms.');
+  }
+  if (types.includes('UNKNOWN_TOPIC_OR_PARTITION')) {
+    return make('broker', `${where.action}: unknown topic or partition: ${root}`, 'Check the topic name (ckafka topic list), or create it.');
+  }
+  if (types.includes('MESSAGE_TOO_LARGE') || types.includes('RECORD_LIST_TOO_LARGE')) {
+    return make('broker', `${where.action}: the broker refused the message as too large: ${root}`, 'Reduce the message size or raise max.message.bytes on the topic.');
+  }
+  if (types.some((t) => t !== '') && names.includes('KafkaJSProtocolError')) {
+    const type = types.find((t) => t !== '');
+    return make('broker', `${where.action}: the broker refused the request (${type}): ${root}`);
+  }
+  if (
+    codes.some((c) => UNREACHABLE_CODES.has(c)) ||
+    names.some((n) => n === 'KafkaJSConnectionError' || n === 'KafkaJSNonRetriableError' || n === 'KafkaJSRequestTimeoutError' || n === 'KafkaJSBrokerNotFound' || n === 'KafkaJSNoBrokerAvailableError' || n === 'KafkaJSTimeout') ||
+    /ECONNREFUSED|ENOTFOUND|timed? ?out|Connection error|connect/i.test(text)
+  ) {
+    return make(
+      'unreachable',
+      `${where.action}: cannot reach the cluster${at}: ${root}`,
+      'Check bootstrap_servers, that this host can reach the access point (VPC vs public network), and any firewall.',
+    );
+  }
+  return make('broker', `${where.action}: ${root}`);
+}
