@@ -1,4 +1,4 @@
-import { Partitioners, type Admin, type Kafka, type Message, type PartitionerArgs, type Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Kafka, type Message, type PartitionerArgs } from 'kafkajs';
 import type { ProducerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import type { OutgoingRecord } from './records.js';
