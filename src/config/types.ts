@@ -1,7 +1,7 @@
 /** Where a configuration value came from, shown by `ckafka config show`. */
 export type Source =
   | { kind: 'default' }
-  | { kind: 'file'; path: string }
+  | { kind: 'file'; path: string; /** Set when the value comes from a profile of that file. */ profile?: string }
   | { kind: 'env'; name: string }
   | { kind: 'flag'; name: string };
 
@@ -10,6 +10,8 @@ export interface Setting<T> {
   source: Source;
   /** e.g. "librdkafka ignores this property in a consumer; ckafka does the same". */
   note?: string;
+  /** A password or key: never printed (`config show` and errors redact it). */
+  secret?: boolean;
 }
 
 /** A librdkafka-style property given on the command line (`-X k=v`, or a command flag). */
@@ -50,7 +52,19 @@ export interface ClientSettings {
   connectionTimeout: number;
   requestTimeout: number;
   retry: { retries: number; initialRetryTime: number; maxRetryTime: number };
-  ssl?: { ca?: string[]; cert?: string; key?: string; rejectUnauthorized: boolean } | true;
+  /** Passed to tls.connect as is (kafkajs does); `true` means TLS with the system's CAs. */
+  ssl?:
+    | {
+        ca?: string[];
+        cert?: string;
+        key?: string;
+        /** ssl.key.password */
+        passphrase?: string;
+        rejectUnauthorized: boolean;
+        /** Present only for ssl.endpoint.identification.algorithm=none: skips the host name check. */
+        checkServerIdentity?: () => undefined;
+      }
+    | true;
   sasl?: { mechanism: SaslMechanism; username: string; password: string };
 }
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
+import { registerConfigCommand } from './config.js';
 
 /** Every command of the tree; each adapter loads its operation (and kafkajs) only when run. */
 export function registerCommands(program: Command, ctx: RunContext): void {
-  void program;
-  void ctx;
+  registerConfigCommand(program, ctx);
 }

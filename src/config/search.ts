@@ -1,0 +1,159 @@
+import { stat } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { CkafkaError } from '../errors/errors.js';
+import { CONFIG_ENV, envValue, expandHome, homeOf } from './env.js';
+import { JsonSyntaxError, parseJsonSafely } from './json.js';
+import { parsePhpConfig, PhpSyntaxError } from './php.js';
+import type { ConfigRequest } from './types.js';
+
+/** Looked for in each directory, in this order (the first one found wins). */
+export const SEARCH_PLACES = ['ckafka.config.json', '.ckafkarc', '.ckafkarc.json', '.ckafkarc.yaml', '.ckafkarc.yml', 'package.json'];
+/** In $XDG_CONFIG_HOME/ckafka (default ~/.config/ckafka), after the home directory. */
+export const GLOBAL_PLACES = ['config.json', 'config.yaml', 'config.yml', 'config'];
+
+export interface ConfigFile {
+  path: string;
+  doc: unknown;
+  /** How the file was chosen. */
+  how: 'flag' | 'env' | 'search';
+}
+
+const PHP_HINT = "ckafka reads CKafkaSetting.php as data: `<?php return [ 'key' => 'value', … ];` (comments, nested arrays, numbers, true/false/null); nothing is executed.";
+
+type Env = ConfigRequest['env'];
+
+/** --config, else CKAFKA_CONFIG, else the first file found upward from cwd, then in the home directory. */
+export async function findConfigFile(request: ConfigRequest): Promise<ConfigFile | undefined> {
+  const explicit = request.configPath ?? envValue(request.env, CONFIG_ENV);
+  if (explicit !== undefined) {
+    const how = request.configPath !== undefined ? 'flag' : 'env';
+    const path = resolve(request.cwd, expandHome(explicit, request.env));
+    await mustBeFile(path, how === 'flag' ? '--config' : CONFIG_ENV);
+    return { path, doc: await loadConfigFile(path), how };
+  }
+  const { cosmiconfig } = await import('cosmiconfig');
+  const options = { searchStrategy: 'none' as const, cache: false, loaders: loaders(), searchPlaces: SEARCH_PLACES };
+  const local = cosmiconfig('ckafka', options);
+  for (const dir of searchDirs(request.cwd, request.env)) {
+    const found = await wrap(() => local.search(dir));
+    if (found) return { path: found.filepath, doc: found.config as unknown, how: 'search' };
+  }
+  const globalDir = globalConfigDir(request.env);
+  if (globalDir !== undefined) {
+    const global = cosmiconfig('ckafka', { ...options, searchPlaces: GLOBAL_PLACES });
+    const found = await wrap(() => global.search(globalDir));
+    if (found) return { path: found.filepath, doc: found.config as unknown, how: 'search' };
+  }
+  return undefined;
+}
+
+/** Reads one config file by its extension: JSON, YAML, CKafkaSetting.php (never executed). */
+export async function loadConfigFile(path: string): Promise<unknown> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('ckafka', { searchStrategy: 'none', cache: false, loaders: loaders() });
+  const result = await wrap(() => explorer.load(path));
+  return result?.config as unknown;
+}
+
+/** The working directory and its parents up to the home directory (or the root), then home. */
+export function searchDirs(cwd: string, env: Env): string[] {
+  const home = homeOf(env);
+  const homeDir = home === undefined ? undefined : resolve(home);
+  const dirs: string[] = [];
+  let dir = resolve(cwd);
+  for (;;) {
+    dirs.push(dir);
+    const parent = dirname(dir);
+    if (dir === homeDir || parent === dir) break;
+    dir = parent;
+  }
+  if (homeDir !== undefined && !dirs.includes(homeDir)) dirs.push(homeDir);
+  return dirs;
+}
+
+function globalConfigDir(env: Env): string | undefined {
+  const xdg = envValue(env, 'XDG_CONFIG_HOME');
+  if (xdg !== undefined && isAbsolute(xdg)) return join(xdg, 'ckafka');
+  const home = homeOf(env);
+  return home === undefined ? undefined : join(home, '.config', 'ckafka');
+}
+
+async function mustBeFile(path: string, from: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined) throw new CkafkaError('config', `config file not found: ${path} (from ${from})`);
+  if (!info.isFile()) throw new CkafkaError('config', `config file is not a file: ${path} (from ${from})`);
+}
+
+function loaders() {
+  const refuse = (path: string): never => {
+    throw new CkafkaError('config', `${path}: ckafka does not execute configuration files`, {
+      hint: 'Use ckafka.config.json, .ckafkarc(.json|.yaml) or CKafkaSetting.php.',
+    });
+  };
+  return {
+    '.json': (path: string, content: string) => parseJson(path, content),
+    '.yaml': (path: string, content: string) => parseYaml(path, content),
+    '.yml': (path: string, content: string) => parseYaml(path, content),
+    '.php': (path: string, content: string) => parsePhp(path, content),
+    '.js': refuse,
+    '.cjs': refuse,
+    '.mjs': refuse,
+    '.ts': refuse,
+    // `.ckafkarc` and other names: YAML, which also reads JSON.
+    noExt: (path: string, content: string) => parseYaml(path, content),
+    default: (path: string, content: string) => parseYaml(path, content),
+  };
+}
+
+function parseJson(path: string, content: string): unknown {
+  try {
+    return refuseImport(path, parseJsonSafely(content));
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new CkafkaError('config', `${path}: ${error.message}`);
+    throw error;
+  }
+}
+
+async function parseYaml(path: string, content: string): Promise<unknown> {
+  const { defaultLoaders } = await import('cosmiconfig');
+  try {
+    return refuseImport(path, await defaultLoaders['.yaml']!(path, content));
+  } catch (error) {
+    if (error instanceof CkafkaError) throw error;
+    // js-yaml's message quotes the text around the error; keep only its reason and position.
+    const e = error as { reason?: string; mark?: { line: number; column: number } };
+    const at = e.mark ? ` at line ${e.mark.line + 1}, column ${e.mark.column + 1}` : '';
+    throw new CkafkaError('config', `${path}: invalid YAML${at}: ${e.reason ?? 'syntax error'}`);
+  }
+}
+
+function parsePhp(path: string, content: string): unknown {
+  try {
+    return parsePhpConfig(content);
+  } catch (error) {
+    if (error instanceof PhpSyntaxError) throw new CkafkaError('config', `${path}: ${error.message}`, { hint: PHP_HINT });
+    throw error;
+  }
+}
+
+// cosmiconfig would merge `$import`ed files, and ckafka could not say which file a value came from.
+function refuseImport(path: string, doc: unknown): unknown {
+  if (typeof doc === 'object' && doc !== null && '$import' in doc) {
+    throw new CkafkaError('config', `${path}: $import is not supported (ckafka reads one file; use profiles for several clusters)`);
+  }
+  return doc;
+}
+
+/** Errors from cosmiconfig itself (unreadable files) become config errors naming the file. */
+async function wrap<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof CkafkaError) throw error;
+    const e = error as NodeJS.ErrnoException & { filepath?: string };
+    const where = e.filepath ?? e.path ?? 'config file';
+    throw new CkafkaError('config', `${where}: cannot read: ${e.code ?? e.message}`, { cause: error });
+  }
+}
+
+export const isPhpFile = (path: string): boolean => extname(path).toLowerCase() === '.php';
