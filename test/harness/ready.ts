@@ -1,0 +1,63 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { connect } from 'node:net';
+
+export interface WaitOptions {
+  /** Epoch milliseconds after which waiting fails. */
+  deadline: number;
+  /** Says why waiting is pointless (e.g. "node-1 exited with 1"), or undefined while all is well. */
+  failure: () => string | undefined;
+}
+
+/** Waits until a real Metadata request lists `expected` brokers: a client request, not a sleep. */
+export async function waitForBrokers(brokers: string[], expected: number, options: WaitOptions): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'ckafka-harness-ready',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1000,
+    requestTimeout: 3000,
+    retry: { retries: 0 },
+  });
+  for (;;) {
+    const admin = kafka.admin();
+    let last: string;
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      if (cluster.brokers.length >= expected) return;
+      last = `${cluster.brokers.length} of ${expected} brokers registered`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    await pause(options, last);
+  }
+}
+
+/** Waits until something accepts TCP connections on 127.0.0.1:`port`. */
+export async function waitForPort(port: number, options: WaitOptions): Promise<void> {
+  for (;;) {
+    let last: string;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve();
+        });
+        socket.once('error', reject);
+      });
+      return;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await pause(options, last);
+  }
+}
+
+async function pause(options: WaitOptions, last: string): Promise<void> {
+  const failure = options.failure();
+  if (failure !== undefined) throw new Error(failure);
+  if (Date.now() > options.deadline) throw new Error(`not ready before the deadline (last: ${last})`);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
