@@ -5,20 +5,24 @@ import type { OutStream } from './io.js';
  * honouring back-pressure: `ready()` resolves once the stream has drained.
  */
 export class BufferedOutput {
-  private parts: string[] = [];
+  private parts: (string | Buffer)[] = [];
+  private hasBuffers = false;
   private size = 0;
   private scheduled = false;
   private blocked: Promise<void> | null = null;
   private closed = false;
+  private lastWrite: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly stream: OutStream,
     private readonly highWater = 64 * 1024,
   ) {}
 
-  write(text: string): void {
+  /** Queues text or bytes (bytes are written as they are: raw values need not be valid UTF-8). */
+  write(text: string | Buffer): void {
     if (this.closed) return;
     this.parts.push(text);
+    if (typeof text !== 'string') this.hasBuffers = true;
     this.size += text.length;
     if (this.size >= this.highWater) this.flush();
     else if (!this.scheduled) {
@@ -31,10 +35,19 @@ export class BufferedOutput {
   flush(): void {
     this.scheduled = false;
     if (this.parts.length === 0 || this.closed) return;
-    const text = this.parts.join('');
+    const text = this.hasBuffers
+      ? Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
+      : this.parts.join('');
     this.parts = [];
+    this.hasBuffers = false;
     this.size = 0;
-    const ok = this.stream.write(text);
+    let settle: (error?: Error | null) => void = () => undefined;
+    this.lastWrite = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error ? reject(error) : resolve());
+    });
+    // Seen through written(); a failed write is also an 'error' event the caller handles.
+    this.lastWrite.catch(() => undefined);
+    const ok = this.stream.write(text, settle);
     if (!ok && !this.blocked) {
       this.blocked = new Promise((resolve) => {
         const done = () => {
@@ -57,6 +70,15 @@ export class BufferedOutput {
   async end(): Promise<void> {
     this.flush();
     await this.ready();
+  }
+
+  /**
+   * Flushes and resolves once the stream has taken everything written so far (the kernel has it,
+   * for a pipe or file); rejects when that write failed (EPIPE: the reader went away).
+   */
+  async written(): Promise<void> {
+    this.flush();
+    await this.lastWrite;
   }
 
   /** Stops writing (the reader went away). */

@@ -1,5 +1,9 @@
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import kafkajs, { CompressionTypes } from 'kafkajs';
 import type { CompressionName } from '../../config/types.js';
+
+// Node's ESM loader does not see `CompressionCodecs` among kafkajs's CommonJS exports (vitest
+// does): take it from the module object, or the built CLI fails on start.
+const { CompressionCodecs } = kafkajs;
 
 interface Codec {
   compress(encoder: { buffer: Buffer }): Promise<Buffer>;

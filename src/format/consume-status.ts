@@ -1,0 +1,70 @@
+import type { ChalkInstance } from 'chalk';
+import type { ConsumeEvent, ConsumeSummary, StopReason } from '../ops/consume.js';
+import { formatDuration } from '../io/duration.js';
+
+export interface StatusContext {
+  topic: string;
+  groupId: string | null;
+  idleTimeoutMs: number | null;
+  stopAtEnd: boolean;
+}
+
+const offsetsText = (partitions: number[], positions: Map<number, bigint>): string =>
+  partitions.map((p) => `${p}:${positions.get(p) ?? '?'}`).join(' ');
+
+/** A status line for stderr (kcat's `% ` prefix), or one JSON object in JSON mode. */
+export function consumeEventText(e: ConsumeEvent, s: StatusContext, c: ChalkInstance, json: boolean): string {
+  if (json) return `${JSON.stringify(eventJson(e))}\n`;
+  const who = s.groupId === null ? 'without a group' : `as group '${s.groupId}'`;
+  switch (e.kind) {
+    case 'assigned':
+      if (e.partitions.length === 0) return c.dim(`% ${who}: no partition of '${s.topic}' assigned to this member (the group has more members than partitions)\n`);
+      return c.dim(`% reading '${s.topic}' ${who}: partition:offset ${offsetsText(e.partitions, e.positions)}\n`);
+    case 'caught-up': {
+      if (s.stopAtEnd) return '';
+      const wait = s.idleTimeoutMs === null ? 'until Ctrl-C' : `for ${formatDuration(s.idleTimeoutMs)}`;
+      return c.dim(`% reached the end of '${s.topic}' (partition:offset ${offsetsText(e.partitions, e.positions)}); waiting for messages ${wait}\n`);
+    }
+    case 'commit-failed':
+      return `${c.yellow('% warning:')} ${e.error.message} (will try again)\n`;
+  }
+}
+
+function eventJson(e: ConsumeEvent): Record<string, unknown> {
+  switch (e.kind) {
+    case 'assigned':
+    case 'caught-up':
+      return { event: e.kind, partitions: e.partitions, offsets: Object.fromEntries(e.partitions.map((p) => [p, Number(e.positions.get(p) ?? -1)])) };
+    case 'commit-failed':
+      return { event: e.kind, message: e.error.message };
+  }
+}
+
+const REASONS: Record<StopReason, (s: StatusContext) => string> = {
+  count: () => 'the requested count reached',
+  end: () => 'end of the partitions reached',
+  idle: (s) => `no message for ${formatDuration(s.idleTimeoutMs ?? 0)}`,
+  interrupted: () => 'interrupted',
+  'output-closed': () => 'output closed',
+};
+
+/** The closing line on stderr: how many, why it stopped, what was committed. */
+export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c: ChalkInstance, json: boolean): string {
+  const committed = [...summary.committed].sort(([a], [b]) => a - b);
+  if (json) {
+    const body = {
+      topic: summary.topic,
+      group_id: summary.groupId,
+      consumed: summary.consumed,
+      stopped: summary.reason,
+      committed: Object.fromEntries(committed.map(([p, o]) => [p, Number(o)])),
+      elapsed_ms: Math.round(summary.elapsedMs),
+    };
+    return `${JSON.stringify({ summary: body })}\n`;
+  }
+  const secs = summary.elapsedMs / 1000;
+  const rate = summary.consumed > 1000 && secs > 0 ? `, ${Math.round(summary.consumed / secs).toLocaleString('en-US')} msg/s` : '';
+  const n = `${summary.consumed} message${summary.consumed === 1 ? '' : 's'}`;
+  const commit = committed.length > 0 ? `; committed ${committed.map(([p, o]) => `${p}:${o}`).join(' ')} for group '${summary.groupId}'` : '';
+  return `${c.green('% done:')} ${n} from '${summary.topic}' in ${secs.toFixed(2)} s${rate}; stopped: ${REASONS[summary.reason](s)}${commit}\n`;
+}

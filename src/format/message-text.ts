@@ -1,0 +1,61 @@
+import type { ChalkInstance } from 'chalk';
+import type { ConsumedMessage } from '../kafka/records.js';
+import { displayBytes, type Encoding } from './bytes.js';
+import { compileFormat } from './format-string.js';
+import { messageJson } from './message-json.js';
+
+/** How `consume` prints messages: readable text, JSON lines, raw values or a kcat-style format. */
+export type MessageFormat = { kind: 'text' } | { kind: 'json' } | { kind: 'raw' } | { kind: 'format'; format: string };
+
+/** Renders a whole fetched batch at once: one string or buffer, so it is written with one write(). */
+export type BatchRenderer = (messages: readonly ConsumedMessage[]) => string | Buffer;
+
+const NEWLINE = Buffer.from('\n');
+
+/** The renderer for a format; colour (chalk) only affects the readable text. */
+export function messageRenderer(format: MessageFormat, c: ChalkInstance, encoding: Encoding): BatchRenderer {
+  switch (format.kind) {
+    case 'text':
+      return (messages) => messages.map((m) => messageText(m, c, encoding)).join('');
+    case 'json':
+      return (messages) => messages.map((m) => `${JSON.stringify(messageJson(m, encoding))}\n`).join('');
+    case 'raw':
+      return rawRenderer(encoding);
+    case 'format': {
+      const one = compileFormat(format.format, encoding);
+      return (messages) => Buffer.concat(messages.map(one));
+    }
+  }
+}
+
+/**
+ * The readable default: a line with where the message is and its metadata, then its payload on a
+ * line of its own (control characters and invalid UTF-8 escaped, so one message is two lines).
+ */
+export function messageText(m: ConsumedMessage, c: ChalkInstance, encoding: Encoding): string {
+  const key = m.key === null ? c.dim('-') : displayBytes(m.key, encoding);
+  const headers =
+    m.headers.length > 0
+      ? `  headers ${m.headers.map((h) => (h.value === null ? h.key : `${h.key}=${displayBytes(h.value, encoding)}`)).join(',')}`
+      : '';
+  const time = m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : 'no timestamp';
+  const len = m.value?.length ?? 0;
+  const payload = m.value === null ? c.dim('(null)') : displayBytes(m.value, encoding);
+  return `${c.cyan(`${m.topic} [${m.partition}] @ ${m.offset}`)}  ${c.dim(time)}  key ${key}  len ${len}${headers}\n${payload}\n`;
+}
+
+/** Values only, one per line: the bytes as they are (utf8), or base64/hex when asked. */
+function rawRenderer(encoding: Encoding): BatchRenderer {
+  if (encoding !== 'utf8') {
+    return (messages) => messages.map((m) => `${m.value === null ? '' : m.value.toString(encoding)}\n`).join('');
+  }
+  return (messages) => {
+    const parts: Buffer[] = new Array<Buffer>(messages.length * 2);
+    let i = 0;
+    for (const m of messages) {
+      parts[i++] = m.value ?? NEWLINE.subarray(0, 0);
+      parts[i++] = NEWLINE;
+    }
+    return Buffer.concat(parts);
+  };
+}

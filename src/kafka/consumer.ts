@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import type { Admin, Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import type { ClientSettings, ConsumerSettings } from '../config/types.js';
+import { CkafkaError } from '../errors/errors.js';
+import { translateKafkaError } from './errors.js';
+import { fixedAssigner } from './fixed-assigner.js';
+import type { StartPosition, Watermarks } from './offsets.js';
+import type { ConsumedMessage, Header } from './records.js';
+import { committedOffsets, startOffsets, topicPartitionIds, topicWatermarks } from './topic-offsets.js';
+
+/** As a member of a group, or chosen partitions (all when not given) without one. */
+export type ConsumeMode = { kind: 'group'; groupId: string } | { kind: 'partitions'; partitions?: number[] };
+
+export interface TopicConsumerOptions {
+  topic: string;
+  mode: ConsumeMode;
+  client: ClientSettings;
+  settings: ConsumerSettings;
+  /** --from; without it a group resumes at its committed offsets, else at auto.offset.reset. */
+  start?: StartPosition;
+}
+
+/** The partitions this member now reads, where it starts in each and how far each reaches. */
+export interface Assignment {
+  partitions: number[];
+  positions: Map<number, bigint>;
+  highs: Map<number, bigint>;
+}
+
+export interface FetchedBatch {
+  partition: number;
+  messages: ConsumedMessage[];
+  highWatermark: bigint;
+  /** The offset after this batch (past transaction markers too). */
+  next: bigint;
+  /** Tells the group this member is alive while the batch waits (a slow reader of stdout). */
+  heartbeat(): Promise<void>;
+}
+
+export interface ConsumerHandlers {
+  onAssign(assignment: Assignment): void;
+  /** Resolve once the batch is dealt with; the next fetch waits for it. */
+  onBatch(batch: FetchedBatch): Promise<void>;
+  /** A fetch with nothing to show (only transaction markers) still moved the position. */
+  onSkip(partition: number, next: bigint, high: bigint): void;
+  /** The consumer stopped on an error it will not recover from. */
+  onCrash(error: CkafkaError): void;
+}
+
+export interface TopicConsumer {
+  readonly topic: string;
+  /** The partitions that may be read: the chosen ones, or all of the topic's. */
+  readonly partitions: number[];
+  /** The user's group, or null when reading partitions without one. */
+  readonly groupId: string | null;
+  /** High watermarks when opened: where `-e` stops. */
+  readonly endOffsets: Map<number, bigint>;
+  /** Joins and starts fetching; resolves after the first assignment (or a crash). */
+  run(handlers: ConsumerHandlers): Promise<void>;
+  commit(offsets: Map<number, bigint>): Promise<void>;
+  /** Stops fetching and leaves the group; never call it from inside onBatch. */
+  close(): Promise<void>;
+}
+
+/** Connects, checks the topic (never creating it) and works out where reading starts. */
+export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOptions): Promise<TopicConsumer> {
+  const { topic, mode } = options;
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    const all = await topicPartitionIds(admin, topic);
+    const chosen = mode.kind === 'partitions' && mode.partitions ? mode.partitions : all;
+    const missing = chosen.filter((p) => !all.includes(p));
+    if (missing.length > 0) {
+      throw new CkafkaError('broker', `topic '${topic}' has no partition ${missing.join(', ')} (it has ${all.join(', ')})`);
+    }
+    const watermarks = await topicWatermarks(admin, topic);
+    // Reading partitions without a group starts where asked, else at auto.offset.reset.
+    const start = options.start ?? (mode.kind === 'partitions' ? { kind: options.settings.autoOffsetReset } : undefined);
+    const targets = start ? await startOffsets(admin, topic, start, watermarks, chosen) : new Map<number, bigint>();
+    const endOffsets = new Map([...watermarks].map(([p, w]) => [p, w.high]));
+    return new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets);
+  } catch (error) {
+    await admin.disconnect().catch(() => undefined);
+    throw translateKafkaError(error, { action: `consume from '${topic}'`, brokers: options.client.brokers });
+  }
+}
+
+class KafkajsTopicConsumer implements TopicConsumer {
+  readonly groupId: string | null;
+  private consumer: Consumer | undefined;
+  /** Partitions this process has been given before: --from applies only the first time. */
+  private readonly seen = new Set<number>();
+  /** Next offset per partition as far as this process has read (to resume after a rejoin). */
+  private readonly reached = new Map<number, bigint>();
+  private generation = 0;
+  private readonly kafkaGroupId: string;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly admin: Admin,
+    private readonly options: TopicConsumerOptions,
+    readonly partitions: number[],
+    private readonly watermarks: Map<number, Watermarks>,
+    private readonly targets: Map<number, bigint>,
+    readonly endOffsets: Map<number, bigint>,
+  ) {
+    const { mode } = options;
+    this.groupId = mode.kind === 'group' ? mode.groupId : null;
+    // kafkajs reads only as a group member: chosen partitions use a throwaway group, deleted on close.
+    this.kafkaGroupId = mode.kind === 'group' ? mode.groupId : `ckafka-partitions-${randomUUID()}`;
+  }
+
+  get topic(): string {
+    return this.options.topic;
+  }
+
+  async run(handlers: ConsumerHandlers): Promise<void> {
+    const { topic, settings, mode } = this.options;
+    const config: ConsumerConfig = {
+      groupId: this.kafkaGroupId,
+      sessionTimeout: settings.sessionTimeout,
+      heartbeatInterval: settings.heartbeatInterval,
+      rebalanceTimeout: Math.max(30_000, settings.sessionTimeout),
+      maxWaitTimeInMs: settings.maxWaitTimeInMs,
+      maxBytes: settings.maxBytes,
+      maxBytesPerPartition: settings.maxBytesPerPartition,
+      allowAutoTopicCreation: false,
+      // A crash is reported and ends the command; kafkajs would otherwise restart for ever.
+      retry: { ...this.options.client.retry, restartOnFailure: async () => false },
+    };
+    if (mode.kind === 'partitions') config.partitionAssigners = [fixedAssigner(topic, this.partitions)];
+    const consumer = this.kafka.consumer(config);
+    this.consumer = consumer;
+    const { CRASH, GROUP_JOIN, END_BATCH_PROCESS } = consumer.events;
+    consumer.on(CRASH, ({ payload }) => {
+      handlers.onCrash(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers }));
+    });
+    consumer.on(GROUP_JOIN, ({ payload }) => this.onJoin(payload.memberAssignment[topic] ?? [], handlers));
+    consumer.on(END_BATCH_PROCESS, ({ payload }) => {
+      if (payload.batchSize === 0 && payload.topic === topic) {
+        const next = BigInt(payload.lastOffset) + 1n;
+        this.reached.set(payload.partition, next);
+        handlers.onSkip(payload.partition, next, BigInt(payload.highWatermark));
+      }
+    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: settings.autoOffsetReset === 'earliest' });
+      await consumer.run({
+        autoCommit: false,
+        eachBatch: async (payload) => this.eachBatch(payload, handlers),
+      });
+    } catch (error) {
+      throw translateKafkaError(error, { action: this.describe(), brokers: this.options.client.brokers });
+    }
+  }
+
+  private describe(): string {
+    const { topic } = this.options;
+    return this.groupId === null ? `consume from '${topic}'` : `consume from '${topic}' in group '${this.groupId}'`;
+  }
+
+  private onJoin(partitions: number[], handlers: ConsumerHandlers): void {
+    const generation = (this.generation += 1);
+    const seeks = new Map<number, bigint>();
+    for (const p of partitions) {
+      // Seek now, synchronously: kafkajs emits this event just before its first fetch.
+      const first = !this.seen.has(p);
+      const target = first ? this.targets.get(p) : this.groupId === null ? this.reached.get(p) : undefined;
+      this.seen.add(p);
+      if (target === undefined) continue;
+      seeks.set(p, target);
+      this.consumer?.seek({ topic: this.options.topic, partition: p, offset: target.toString() });
+    }
+    void this.positions(partitions, seeks).then(
+      (a) => {
+        if (generation === this.generation) handlers.onAssign(a);
+      },
+      (error: unknown) => handlers.onCrash(translateKafkaError(error, { action: this.describe() })),
+    );
+  }
+
+  /** Where each assigned partition starts: the seek, else the committed offset, else auto.offset.reset. */
+  private async positions(partitions: number[], seeks: Map<number, bigint>): Promise<Assignment> {
+    const { topic, settings } = this.options;
+    const fresh = partitions.length > 0 ? await topicWatermarks(this.admin, topic) : this.watermarks;
+    const committed = this.groupId !== null && partitions.some((p) => !seeks.has(p))
+      ? await committedOffsets(this.admin, this.groupId, topic)
+      : new Map<number, bigint>();
+    const positions = new Map<number, bigint>();
+    const highs = new Map<number, bigint>();
+    for (const p of partitions) {
+      const w = fresh.get(p) ?? this.watermarks.get(p) ?? { low: 0n, high: 0n };
+      highs.set(p, w.high);
+      const c = seeks.get(p) ?? committed.get(p);
+      // Out of range means reset, as kafkajs does on OFFSET_OUT_OF_RANGE.
+      const valid = c !== undefined && c >= w.low && c <= w.high;
+      positions.set(p, valid ? c : settings.autoOffsetReset === 'earliest' ? w.low : w.high);
+    }
+    return { partitions: [...partitions].sort((a, b) => a - b), positions, highs };
+  }
+
+  private async eachBatch({ batch, isRunning, isStale, heartbeat }: EachBatchPayload, handlers: ConsumerHandlers): Promise<void> {
+    if (!isRunning() || isStale()) return;
+    const { topic, partition } = batch;
+    const messages = batch.messages.map((m) => consumedMessage(topic, partition, m));
+    const next = BigInt(batch.lastOffset()) + 1n;
+    await handlers.onBatch({ partition, messages, highWatermark: BigInt(batch.highWatermark), next, heartbeat });
+    this.reached.set(partition, next);
+  }
+
+  async commit(offsets: Map<number, bigint>): Promise<void> {
+    if (!this.consumer || offsets.size === 0) return;
+    const topic = this.options.topic;
+    try {
+      await this.consumer.commitOffsets([...offsets].map(([partition, offset]) => ({ topic, partition, offset: offset.toString() })));
+    } catch (error) {
+      throw translateKafkaError(error, { action: `commit offsets of group '${this.kafkaGroupId}'` });
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.consumer?.disconnect();
+      // The throwaway group has no offsets and no members now: remove it so it is not listed.
+      if (this.groupId === null && this.consumer) await this.admin.deleteGroups([this.kafkaGroupId]).catch(() => undefined);
+    } finally {
+      await this.admin.disconnect().catch(() => undefined);
+    }
+  }
+}
+
+/** kafkajs's message as our record: offsets stay strings, timestamps become numbers. */
+export function consumedMessage(topic: string, partition: number, m: KafkaMessage): ConsumedMessage {
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    timestamp: Number(m.timestamp),
+    key: m.key ?? null,
+    value: m.value ?? null,
+    headers: m.headers === undefined ? [] : headerList(m.headers),
+  };
+}
+
+function headerList(headers: IHeaders): Header[] {
+  const out: Header[] = [];
+  for (const key of Object.keys(headers)) {
+    const value = headers[key];
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) out.push({ key, value: v === undefined || v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(v) });
+  }
+  return out;
+}

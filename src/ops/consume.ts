@@ -1,0 +1,243 @@
+import { CkafkaError } from '../errors/errors.js';
+import type { Assignment, ConsumerHandlers, FetchedBatch, TopicConsumer } from '../kafka/consumer.js';
+import type { ConsumedMessage } from '../kafka/records.js';
+
+/** Where consumed messages go: resolves once they are written, rejects when the output is gone. */
+export interface MessageSink {
+  write(messages: readonly ConsumedMessage[]): Promise<void>;
+}
+
+export type StopReason = 'count' | 'end' | 'idle' | 'interrupted' | 'output-closed';
+
+/** What happened along the way, for status lines on stderr. */
+export type ConsumeEvent =
+  | { kind: 'assigned'; partitions: number[]; positions: Map<number, bigint> }
+  /** Every assigned partition is read to its end: waiting for new messages (the demo's PARTITION_EOF). */
+  | { kind: 'caught-up'; partitions: number[]; positions: Map<number, bigint> }
+  | { kind: 'commit-failed'; error: CkafkaError };
+
+export interface ConsumeRequest {
+  consumer: TopicConsumer;
+  sink: MessageSink;
+  signal: AbortSignal;
+  /** Stop after this many messages. */
+  count?: number;
+  /** Stop at the end of the partitions as they were when it started (-e). */
+  stopAtEnd?: boolean;
+  /** Stop after this long without a message; null follows for ever. */
+  idleTimeoutMs: number | null;
+  /** Commit the group's offsets for what was written (false: --no-commit, or no group). */
+  commit: boolean;
+  /** How long joining the group may take before it is an error. */
+  joinTimeoutMs: number;
+  onEvent?(event: ConsumeEvent): void;
+}
+
+export interface ConsumeSummary {
+  topic: string;
+  groupId: string | null;
+  consumed: number;
+  reason: StopReason;
+  /** Offsets committed per partition (the next offset to read), when committing. */
+  committed: Map<number, bigint>;
+  elapsedMs: number;
+}
+
+const HEARTBEAT_MS = 2000;
+
+/**
+ * Reads the topic until a stop condition, handing each batch to the sink and committing only
+ * offsets of messages the sink has written (at least once). Ctrl-C and a closed output are
+ * normal stops: the messages written so far are committed before the group is left.
+ */
+export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> {
+  const { consumer, sink, signal } = request;
+  const started = performance.now();
+  const emit = (e: ConsumeEvent) => request.onEvent?.(e);
+  const committing = request.commit && consumer.groupId !== null;
+
+  let assigned: number[] = [];
+  const position = new Map<number, bigint>();
+  const high = new Map<number, bigint>();
+  const written = new Map<number, bigint>();
+  const committed = new Map<number, bigint>();
+  let consumed = 0;
+  let stopping = false;
+  let saidCaughtUp = false;
+  let joined = false;
+  let idleTimer: NodeJS.Timeout | undefined;
+  let inBatch: Promise<void> = Promise.resolve();
+
+  let finish: (r: StopReason) => void = () => undefined;
+  let fail: (e: CkafkaError) => void = () => undefined;
+  const outcome = new Promise<StopReason>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  outcome.catch(() => undefined);
+  let markJoined: () => void = () => undefined;
+  const joinedOrStopped = new Promise<void>((resolve) => (markJoined = resolve));
+  const stop = (reason: StopReason) => {
+    if (stopping) return;
+    stopping = true;
+    markJoined();
+    clearTimeout(idleTimer);
+    finish(reason);
+  };
+  const armIdle = () => {
+    if (request.idleTimeoutMs === null || stopping) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => stop('idle'), request.idleTimeoutMs);
+  };
+
+  const atEnd = (p: number, end: Map<number, bigint>) => {
+    const at = position.get(p);
+    const e = end.get(p);
+    return at !== undefined && e !== undefined && at >= e;
+  };
+  const checkEnd = () => {
+    if (stopping || !joined) return;
+    if (request.stopAtEnd && assigned.every((p) => atEnd(p, consumer.endOffsets))) return stop('end');
+    if (!saidCaughtUp && assigned.every((p) => atEnd(p, high))) {
+      saidCaughtUp = true;
+      emit({ kind: 'caught-up', partitions: assigned, positions: new Map(position) });
+    }
+  };
+
+  // One commit in flight at a time; a newer request is folded into the next one.
+  let commitRunning: Promise<void> | null = null;
+  let commitWanted = false;
+  const pendingCommit = () => {
+    const out = new Map<number, bigint>();
+    for (const [p, o] of written) if (assigned.includes(p) && committed.get(p) !== o) out.set(p, o);
+    return out;
+  };
+  const commitNow = async () => {
+    const offsets = pendingCommit();
+    await consumer.commit(offsets);
+    for (const [p, o] of offsets) committed.set(p, o);
+  };
+  const scheduleCommit = () => {
+    if (!committing) return;
+    commitWanted = true;
+    commitRunning ??= (async () => {
+      while (commitWanted) {
+        commitWanted = false;
+        try {
+          await commitNow();
+        } catch (error) {
+          // A rebalance makes a commit fail; the next one (or the one on exit) catches up.
+          if (!stopping) emit({ kind: 'commit-failed', error: error as CkafkaError });
+        }
+      }
+    })().finally(() => (commitRunning = null));
+  };
+
+  const handlers: ConsumerHandlers = {
+    onAssign(a: Assignment) {
+      assigned = a.partitions;
+      for (const p of a.partitions) {
+        const known = position.get(p);
+        const start = a.positions.get(p) ?? 0n;
+        // A batch may already have moved the position while the assignment was worked out.
+        if (known === undefined || known < start) position.set(p, start);
+        const h = a.highs.get(p);
+        if (h !== undefined && (high.get(p) ?? -1n) < h) high.set(p, h);
+      }
+      for (const p of [...written.keys()]) if (!assigned.includes(p)) written.delete(p);
+      saidCaughtUp = false;
+      emit({ kind: 'assigned', partitions: assigned, positions: new Map(a.positions) });
+      if (!joined) {
+        joined = true;
+        markJoined();
+        armIdle();
+      }
+      checkEnd();
+    },
+    onBatch(batch: FetchedBatch) {
+      const run = handleBatch(batch);
+      inBatch = run.catch(() => undefined);
+      return run;
+    },
+    onSkip(partition, next, h) {
+      if ((position.get(partition) ?? -1n) < next) position.set(partition, next);
+      high.set(partition, h);
+      checkEnd();
+    },
+    onCrash(error) {
+      if (!stopping) fail(error);
+    },
+  };
+
+  async function handleBatch(batch: FetchedBatch): Promise<void> {
+    if (stopping) return;
+    const { partition } = batch;
+    let messages = batch.messages;
+    if (request.count !== undefined && messages.length > request.count - consumed) {
+      messages = messages.slice(0, request.count - consumed);
+    }
+    if (messages.length > 0) {
+      const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
+      try {
+        await sink.write(messages);
+      } catch {
+        // The reader went away (EPIPE): what was not written is not committed.
+        stop(signal.aborted ? 'interrupted' : 'output-closed');
+        return;
+      } finally {
+        clearInterval(beat);
+      }
+      consumed += messages.length;
+      const cut = messages.length < batch.messages.length;
+      const last = messages[messages.length - 1] as ConsumedMessage;
+      written.set(partition, cut ? BigInt(last.offset) + 1n : batch.next);
+      saidCaughtUp = false;
+      armIdle();
+      scheduleCommit();
+    }
+    if ((position.get(partition) ?? -1n) < batch.next) position.set(partition, batch.next);
+    high.set(partition, batch.highWatermark);
+    if (request.count !== undefined && consumed >= request.count) stop('count');
+    checkEnd();
+  }
+
+  const onAbort = () => stop('interrupted');
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  let joinTimer: NodeJS.Timeout | undefined;
+  let reason: StopReason;
+  try {
+    if (request.count === 0) stop('count');
+    else {
+      const joinDeadline = new Promise<never>((_, reject) => {
+        joinTimer = setTimeout(
+          () => reject(new CkafkaError('unreachable', `${describe(consumer)}: no partitions assigned within ${Math.round(request.joinTimeoutMs / 1000)} s`, {
+            hint: 'The group coordinator did not answer or the group did not settle; check the cluster, and other members of the group (ckafka group describe).',
+          })),
+          request.joinTimeoutMs,
+        );
+      });
+      await Promise.race([consumer.run(handlers).then(() => joinedOrStopped), outcome, joinDeadline]);
+      clearTimeout(joinTimer);
+    }
+    reason = await outcome;
+    stopping = true;
+    // Let the batch being written finish, so its offsets count (kafkajs must not be stopped from inside it).
+    await inBatch;
+    if (committing) {
+      await commitRunning;
+      await commitNow();
+    }
+  } finally {
+    stopping = true;
+    clearTimeout(joinTimer);
+    clearTimeout(idleTimer);
+    signal.removeEventListener('abort', onAbort);
+    await consumer.close().catch(() => undefined);
+  }
+  return { topic: consumer.topic, groupId: consumer.groupId, consumed, reason, committed, elapsedMs: performance.now() - started };
+}
+
+function describe(consumer: TopicConsumer): string {
+  return consumer.groupId === null ? `consume from '${consumer.topic}'` : `join group '${consumer.groupId}' for '${consumer.topic}'`;
+}

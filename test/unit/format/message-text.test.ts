@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { Chalk } from 'chalk';
+import { messageRenderer, messageText } from '../../../src/format/message-text.js';
+import type { ConsumedMessage } from '../../../src/kafka/records.js';
+
+const plain = new Chalk({ level: 0 });
+const coloured = new Chalk({ level: 1 });
+
+const message = (over: Partial<ConsumedMessage> = {}): ConsumedMessage => ({
+  topic: 'orders',
+  partition: 0,
+  offset: '7',
+  timestamp: Date.UTC(2024, 5, 1, 12),
+  key: null,
+  value: Buffer.from('Message 0'),
+  headers: [],
+  ...over,
+});
+
+describe('readable text', () => {
+  it('shows where, when, key, length, headers, then the payload', () => {
+    const m = message({ key: Buffer.from('k'), headers: [{ key: 'trace', value: Buffer.from('abc') }] });
+    expect(messageText(m, plain, 'utf8')).toBe('orders [0] @ 7  2024-06-01T12:00:00.000Z  key k  len 9  headers trace=abc\nMessage 0\n');
+  });
+  it('marks a missing key and a null payload', () => {
+    expect(messageText(message({ value: null }), plain, 'utf8')).toBe('orders [0] @ 7  2024-06-01T12:00:00.000Z  key -  len 0\n(null)\n');
+  });
+  it('escapes control characters and invalid UTF-8, so a message stays two lines', () => {
+    const text = messageText(message({ value: Buffer.from([0x61, 0x0a, 0xff]) }), plain, 'utf8');
+    expect(text.split('\n')[1]).toBe('a\\x0a\\xff');
+  });
+  it('colours only when asked', () => {
+    expect(messageText(message(), coloured, 'utf8')).toContain('\u001b[');
+    expect(messageText(message(), plain, 'utf8')).not.toContain('\u001b[');
+  });
+});
+
+describe('messageRenderer', () => {
+  const batch = [message(), message({ offset: '8', value: Buffer.from('Message 1'), key: Buffer.from('k') })];
+
+  it('renders JSON lines with RdKafka\\Message field names', () => {
+    const out = String(messageRenderer({ kind: 'json' }, plain, 'utf8')(batch));
+    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[0]!)).toEqual(['err', 'topic_name', 'timestamp', 'partition', 'payload', 'len', 'key', 'offset', 'headers']);
+    expect(lines[1]).toMatchObject({ err: 0, topic_name: 'orders', partition: 0, payload: 'Message 1', len: 9, key: 'k', offset: 8, headers: {} });
+  });
+
+  it('renders raw values one per line, bytes unchanged', () => {
+    const bin = [message({ value: Buffer.from([0xff, 0xfe]) }), message({ value: null }), message()];
+    const out = messageRenderer({ kind: 'raw' }, plain, 'utf8')(bin);
+    expect(Buffer.isBuffer(out)).toBe(true);
+    expect(out).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('\n\nMessage 0\n')]));
+  });
+
+  it('encodes raw values when asked', () => {
+    expect(String(messageRenderer({ kind: 'raw' }, plain, 'hex')([message({ value: Buffer.from('AB') })]))).toBe('4142\n');
+  });
+
+  it('renders a format string per message', () => {
+    expect(String(messageRenderer({ kind: 'format', format: '%o:%s\\n' }, plain, 'utf8')(batch))).toBe('7:Message 0\n8:Message 1\n');
+  });
+
+  it('renders the readable default per message', () => {
+    const out = String(messageRenderer({ kind: 'text' }, plain, 'utf8')(batch));
+    expect(out.split('\n')).toHaveLength(5);
+  });
+});
