@@ -23,6 +23,18 @@ export function addConnectionOptions(cmd: Command): Command {
     .addOption(new Option('-v, --verbose', 'more client logging on stderr (repeat for debug)').argParser(increase));
 }
 
+/** Output options shared by commands that print records. */
+export interface OutputFlags {
+  output: string;
+  encoding: 'utf8' | 'base64' | 'hex';
+}
+
+export function addOutputOptions(cmd: Command, formats: string[]): Command {
+  return cmd
+    .addOption(new Option('-o, --output <format>', 'output format').choices(formats).default(formats[0]))
+    .addOption(new Option('--encoding <enc>', 'how keys and values are shown').choices(['utf8', 'base64', 'hex']).default('utf8'));
+}
+
 /** The config request a command's connection flags describe. */
 export function configRequest(io: Io, flags: ConnectionFlags, extra: Partial<ConfigRequest['flags']> = {}): ConfigRequest {
   const request: ConfigRequest = {

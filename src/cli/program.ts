@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { VERSION } from '../version.js';
 import { registerCommands } from './commands/index.js';
+import { addConnectionOptions } from './options.js';
 
 /** Per-invocation state shared by the command adapters and main. */
 export interface RunContext {
@@ -23,6 +24,8 @@ export function buildProgram(ctx: RunContext): Command {
       outputError: (s, write) => write(s.startsWith('error:') ? `ckafka: ${s}` : s),
     })
     .exitOverride();
+  // Connection options work before the command too (`ckafka --config CKafkaSetting.php produce`).
+  addConnectionOptions(program);
   registerCommands(program, ctx);
   // Subcommands inherit the output settings and the exit override.
   for (const cmd of program.commands) inherit(program, cmd);

@@ -3,7 +3,7 @@ import type { ProducerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import type { OutgoingRecord } from './records.js';
 import { compressionType } from './codecs/index.js';
-import { translateKafkaError } from './errors.js';
+import { causeChain, translateKafkaError } from './errors.js';
 
 export interface SendResult {
   /** Offset of the first record, or null when acks=0 (the broker does not answer). */
@@ -71,13 +71,19 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
   };
 }
 
-async function topicPartitions(admin: Admin, topic: string): Promise<PartitionerArgs['partitionMetadata']> {
-  const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-  const found = topics.find((t) => t.name === topic);
-  if (!found || found.partitions.length === 0) {
-    throw new CkafkaError('broker', `topic '${topic}' does not exist`, { hint: 'Check the name (ckafka topic list) or create it (ckafka topic create).' });
+/** The topic's partitions; a missing topic is our own clear error, and it is never auto-created. */
+export async function topicPartitions(admin: Admin, topic: string): Promise<PartitionerArgs['partitionMetadata']> {
+  const missing = () =>
+    new CkafkaError('broker', `topic '${topic}' does not exist`, { hint: 'Check the name (ckafka topic list) or create it (ckafka topic create).' });
+  try {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+    const found = topics.find((t) => t.name === topic);
+    if (!found || found.partitions.length === 0) throw missing();
+    return found.partitions;
+  } catch (error) {
+    if (causeChain(error).some((e) => e.type === 'UNKNOWN_TOPIC_OR_PARTITION')) throw missing();
+    throw error;
   }
-  return found.partitions;
 }
 
 function headersOf(record: OutgoingRecord): Message['headers'] {

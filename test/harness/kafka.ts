@@ -1,3 +1,4 @@
+import { registerCodecs } from '../../src/kafka/codecs/index.js';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Admin, type IHeaders, type logCreator } from 'kafkajs';
 
@@ -9,12 +10,15 @@ export const stderrLogCreator: logCreator = () => (entry) => {
 
 /** A kafkajs client for tests against `bootstrap` ("host:port,host:port"), logging WARN+ to stderr. */
 export function testKafka(bootstrap: string, clientId = 'ckafka-test'): Kafka {
+  // snappy, lz4 and zstd batches must be readable by the tests' own clients too.
+  registerCodecs();
   return new Kafka({
     clientId,
     brokers: bootstrap.split(','),
     logLevel: logLevel.WARN,
     logCreator: stderrLogCreator,
-    retry: { retries: 5, initialRetryTime: 100 },
+    // About 9 s of retries: enough to ride out a leader failover in a 3-node cluster.
+    retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 2000 },
   });
 }
 
@@ -70,6 +74,7 @@ export async function sendMessages(bootstrap: string, topic: string, messages: T
 export interface ReadMessage {
   partition: number;
   offset: string;
+  timestamp: string;
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
@@ -97,6 +102,7 @@ export async function readMessages(bootstrap: string, topic: string, count: numb
             received.push({
               partition,
               offset: message.offset,
+              timestamp: message.timestamp,
               key: message.key?.toString('utf8') ?? null,
               value: message.value?.toString('utf8') ?? null,
               headers: headersText(message.headers),
@@ -113,7 +119,8 @@ export async function readMessages(bootstrap: string, topic: string, count: numb
     // Never disconnect inside eachMessage: it waits for the handler to finish.
     await consumer.disconnect();
   }
-  return received.slice(0, count);
+  // In partition and offset order, so tests can compare whole lists.
+  return received.slice(0, count).sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
 }
 
 function headersText(headers: IHeaders | undefined): Record<string, string> {

@@ -1,0 +1,112 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import type { ConfigRequest } from '../../config/types.js';
+import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
+import { CkafkaError, EXIT_CODES, usageError } from '../../errors/errors.js';
+import { createKafka } from '../../kafka/client.js';
+import { openTopicProducer } from '../../kafka/producer.js';
+import type { Header } from '../../kafka/records.js';
+import { produce, type ProduceSummary } from '../../ops/produce.js';
+import { argumentInput, generatedInput, streamInput, type InputChunks, type LineOptions } from '../../io/input.js';
+import { BufferedOutput } from '../../io/output.js';
+import { colorFor } from '../../format/color.js';
+import { deliveryRenderer, summaryJson, summaryText } from '../../format/delivery.js';
+import { withDeadline } from '../../io/deadline.js';
+import { progressMeter } from '../../format/progress.js';
+import type { RunContext } from '../program.js';
+import type { ProduceFlags } from '../commands/produce.js';
+
+/** Wires config, input, the Kafka producer and the renderers for `ckafka produce`. */
+export async function runProduce(ctx: RunContext, request: ConfigRequest, flags: ProduceFlags, messages: string[]): Promise<number> {
+  const { io } = ctx;
+  const config = await loadConfig(request);
+  const topic = requireTopic(config);
+  const brokers = requireBootstrapServers(config);
+  const settings = config.producer;
+  if (settings.idempotent && (settings.acks !== -1 || settings.retries === 0)) {
+    throw usageError(
+      `--idempotent needs --acks all and --retries > 0 (now acks=${settings.acks}, retries=${settings.retries})`,
+      'Add --acks all --retries 5: ckafka does not change the demo\'s acks=1, retries=0 silently.',
+    );
+  }
+  const input = await chooseInput(ctx, flags, messages);
+  const out = new BufferedOutput(io.stdout);
+  const c = colorFor(io.stdout, io.env);
+  const cErr = colorFor(io.stderr, io.env);
+  const format = flags.quiet ? 'quiet' : flags.output === 'json' ? 'json' : 'text';
+  const render = deliveryRenderer(format, c, flags.encoding);
+
+  const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
+  const connectBudget = config.client.connectionTimeout + config.client.requestTimeout;
+  const producer = await withDeadline(openTopicProducer(kafka, topic, settings), connectBudget, () =>
+    new CkafkaError('unreachable', `produce to '${topic}': no answer from ${brokers.join(',')} within ${connectBudget} ms`, {
+      hint: 'Check bootstrap_servers and that this host can reach the access point.',
+    }),
+  );
+  const progress = progressMeter(io.stderr, io.env);
+  let summary: ProduceSummary;
+  try {
+    summary = await produce({
+      producer,
+      input,
+      messageMaxBytes: settings.messageMaxBytes,
+      acks: settings.acks,
+      signal: io.signal,
+      onReport: (r) => {
+        progress.tick();
+        const text = render.report(r);
+        if (text) out.write(text);
+      },
+      onInputError: (e) => io.stderr.write(render.inputError(e, cErr)),
+    });
+  } finally {
+    progress.stop();
+    await out.end();
+    await producer.close().catch(() => undefined);
+  }
+  io.stderr.write(format === 'json' ? summaryJson(summary) : summaryText(summary, cErr));
+  return exitCodeFor(summary);
+}
+
+/** 0 when every message was delivered; a failure kind's own code when nothing got through; else 7. */
+export function exitCodeFor(s: ProduceSummary): number {
+  if (s.interrupted) return EXIT_CODES.interrupted;
+  if (s.failed === 0 && s.notSent === 0 && s.inputErrors === 0) return EXIT_CODES.ok;
+  const kinds = new Set(s.failureKinds);
+  const [only] = kinds;
+  if (s.delivered + s.unacknowledged === 0 && s.inputErrors === 0 && kinds.size === 1 && only) return EXIT_CODES[only];
+  return EXIT_CODES.partial;
+}
+
+async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: string[]): Promise<InputChunks> {
+  const options: LineOptions = { headers: parseHeaders(flags.header ?? []), json: flags.input === 'json' };
+  if (flags.key !== undefined) options.key = Buffer.from(flags.key);
+  if (flags.keyDelimiter !== undefined) {
+    if (flags.keyDelimiter === '') throw usageError('--key-delimiter must not be empty');
+    options.keyDelimiter = Buffer.from(flags.keyDelimiter);
+  }
+  if (flags.partition !== undefined) options.partition = flags.partition;
+  const sources = [messages.length > 0, flags.file !== undefined, flags.count !== undefined].filter(Boolean).length;
+  if (sources > 1) throw usageError('choose one input: message arguments, --file or --count');
+  if (messages.length > 0) return argumentInput(messages, options);
+  if (flags.file !== undefined) {
+    const path = flags.file === '-' ? null : flags.file;
+    if (path === null) return streamInput(ctx.io.stdin as AsyncIterable<Buffer>, options);
+    await access(path).catch(() => {
+      throw usageError(`cannot read --file ${path}: no such file or not readable`);
+    });
+    return streamInput(createReadStream(path, { highWaterMark: 256 * 1024 }), options);
+  }
+  if (flags.count !== undefined) return generatedInput(flags.count, options);
+  // The demo's behaviour at a terminal; a pipe or file on stdin is read line by line.
+  if (ctx.io.stdin.isTTY === true) return generatedInput(5, options);
+  return streamInput(ctx.io.stdin as AsyncIterable<Buffer>, options);
+}
+
+function parseHeaders(values: string[]): Header[] {
+  return values.map((h) => {
+    const at = h.indexOf('=');
+    if (at <= 0) throw usageError(`-H needs name=value, got '${h}'`);
+    return { key: h.slice(0, at), value: Buffer.from(h.slice(at + 1)) };
+  });
+}

@@ -1,0 +1,27 @@
+import type { OutStream } from '../io/io.js';
+
+/** Count and rate on stderr, only on a terminal, redrawn at most four times a second. */
+export function progressMeter(stderr: OutStream, env: Record<string, string | undefined>, label = 'messages') {
+  const enabled = stderr.isTTY === true && env.CI === undefined;
+  const started = performance.now();
+  let count = 0;
+  let shown = false;
+  const timer = enabled
+    ? setInterval(() => {
+        const secs = (performance.now() - started) / 1000;
+        if (secs < 1) return;
+        shown = true;
+        stderr.write(`\r${count.toLocaleString('en-US')} ${label}, ${Math.round(count / secs).toLocaleString('en-US')}/s   `);
+      }, 250)
+    : undefined;
+  timer?.unref();
+  return {
+    tick(n = 1): void {
+      count += n;
+    },
+    stop(): void {
+      if (timer) clearInterval(timer);
+      if (shown) stderr.write('\r\x1b[K');
+    },
+  };
+}

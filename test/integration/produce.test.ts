@@ -1,0 +1,174 @@
+import { describe, expect, inject, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../harness/run-cli.js';
+import { createTopic, readMessages as readBack, uniqueTopic } from '../harness/kafka.js';
+
+const { bootstrap } = inject('kafka');
+// An empty config file keeps any personal config of the developer out of the tests.
+const emptyConfig = join(mkdtempSync(join(tmpdir(), 'ckafka-produce-')), 'ckafka.config.json');
+writeFileSync(emptyConfig, '{}');
+const base = ['--config', emptyConfig, '-b', bootstrap];
+
+const jsonLines = (text: string) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('ckafka produce', () => {
+  it('reproduces the demo: five messages, one delivery report each, offsets as on the topic', async () => {
+    const topic = uniqueTopic('demo');
+    await createTopic(bootstrap, topic, 3);
+    const r = await runCli(['produce', ...base, '-t', topic, '-n', '5', '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stderr)).toMatchObject({ summary: { topic, delivered: 5, failed: 0, notSent: 0, inputErrors: 0, interrupted: false } });
+    const reports = jsonLines(r.stdout);
+    expect(reports).toHaveLength(5);
+    const stored = await readBack(bootstrap, topic, 5);
+    expect(stored.map((m) => m.value).sort()).toEqual(['Message 0', 'Message 1', 'Message 2', 'Message 3', 'Message 4']);
+    for (const m of stored) {
+      const report = reports.find((x) => x.payload === m.value)!;
+      expect(report).toMatchObject({ err: 0, status: 'delivered', topic_name: topic, partition: m.partition, offset: Number(m.offset), key: null, len: m.value!.length, headers: {} });
+      expect(String(report.timestamp)).toBe(m.timestamp);
+      expect(m.key).toBeNull();
+    }
+  });
+
+  it('prints a readable report by default and only the summary with -q', async () => {
+    const topic = uniqueTopic('text');
+    await createTopic(bootstrap, topic, 1);
+    const r = await runCli(['produce', ...base, '-t', topic, '-k', 'k1', '-H', 'source=ci', 'hello']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^delivered  ${topic} \\[0\\] @ 0  \\S+Z  key k1  len 5  headers source=ci\\n$`));
+    const q = await runCli(['produce', ...base, '-t', topic, '-q', 'a', 'b']);
+    expect(q.code).toBe(0);
+    expect(q.stdout).toBe('');
+    expect(q.stderr).toContain('2 of 2 delivered');
+  });
+
+  it('reads stdin lines, splits keys with -K, adds headers with -H, honours -p', async () => {
+    const topic = uniqueTopic('stdin');
+    await createTopic(bootstrap, topic, 3);
+    const stdin = 'user1:alpha\nuser2:beta\r\n\nnodelimiter\n';
+    const r = await runCli(['produce', ...base, '-t', topic, '-K', ':', '-H', 'h1=v1', '-H', 'h2=v2', '-p', '2', '-q'], { stdin });
+    expect(r.code).toBe(0);
+    const stored = await readBack(bootstrap, topic, 3);
+    expect(stored.map((m) => [m.partition, m.key, m.value, m.headers])).toEqual([
+      [2, 'user1', 'alpha', { h1: 'v1', h2: 'v2' }],
+      [2, 'user2', 'beta', { h1: 'v1', h2: 'v2' }],
+      [2, null, 'nodelimiter', { h1: 'v1', h2: 'v2' }],
+    ]);
+  });
+
+  it('reads a file with --file', async () => {
+    const topic = uniqueTopic('file');
+    await createTopic(bootstrap, topic, 2);
+    const file = join(mkdtempSync(join(tmpdir(), 'ckafka-file-')), 'in.txt');
+    writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `line ${i}`).join('\n'));
+    const r = await runCli(['produce', ...base, '-t', topic, '--file', file, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('3000 of 3000 delivered');
+    const stored = await readBack(bootstrap, topic, 3000);
+    expect(new Set(stored.map((m) => m.value)).size).toBe(3000);
+  });
+
+  it('takes JSON lines, reports a bad line with its number, sends the rest and exits 7', async () => {
+    const topic = uniqueTopic('json');
+    await createTopic(bootstrap, topic, 2);
+    const stdin = [
+      JSON.stringify({ key: 'k', value: 'v1', headers: { a: '1' }, partition: 1 }),
+      '{not json',
+      JSON.stringify({ payload: '/w==', payload_encoding: 'base64', partition: 0, timestamp: 1700000000000 }),
+    ].join('\n');
+    const r = await runCli(['produce', ...base, '-t', topic, '--input', 'json', '-o', 'json'], { stdin });
+    expect(r.code).toBe(7);
+    expect(r.stderr).toContain('"line":2');
+    const stored = await readBack(bootstrap, topic, 2);
+    expect(stored).toMatchObject([
+      { partition: 0, key: null, timestamp: '1700000000000' },
+      { partition: 1, key: 'k', value: 'v1', headers: { a: '1' } },
+    ]);
+    const reports = jsonLines(r.stdout);
+    expect(reports.map((x) => x.line).sort()).toEqual([1, 3]);
+  });
+
+  it.each([['all'], ['1'], ['0']])('sends with --acks %s', async (acks) => {
+    const topic = uniqueTopic(`acks${acks}`);
+    await createTopic(bootstrap, topic, 1);
+    const r = await runCli(['produce', ...base, '-t', topic, '--acks', acks, '-n', '3', '-o', 'json']);
+    expect(r.code).toBe(0);
+    const reports = jsonLines(r.stdout);
+    expect(reports.map((x) => x.status)).toEqual(acks === '0' ? ['sent', 'sent', 'sent'] : ['delivered', 'delivered', 'delivered']);
+    const stored = await readBack(bootstrap, topic, 3);
+    expect(stored.map((m) => m.value)).toEqual(['Message 0', 'Message 1', 'Message 2']);
+  });
+
+  it.each([['gzip'], ['snappy'], ['lz4'], ['zstd']])('compresses with %s', async (codec) => {
+    const topic = uniqueTopic(`codec-${codec}`);
+    await createTopic(bootstrap, topic, 1);
+    const r = await runCli(['produce', ...base, '-t', topic, '--compression', codec, '-q'], {
+      stdin: Array.from({ length: 500 }, (_, i) => `compressible message number ${i} `.repeat(4)).join('\n'),
+    });
+    expect(r.code).toBe(0);
+    const stored = await readBack(bootstrap, topic, 500);
+    expect(stored[499]!.value).toBe('compressible message number 499 '.repeat(4));
+  });
+
+  it('refuses an unknown topic without creating it (exit 6)', async () => {
+    const topic = uniqueTopic('missing');
+    const r = await runCli(['produce', ...base, '-t', topic, '-n', '1']);
+    expect(r.code).toBe(6);
+    expect(r.stderr).toContain(`topic '${topic}' does not exist`);
+    const again = await runCli(['produce', ...base, '-t', topic, '-n', '1']);
+    expect(again.code).toBe(6);
+  });
+
+  it('refuses a message over message.max.bytes before sending, with both sizes (exit 6)', async () => {
+    const topic = uniqueTopic('big');
+    await createTopic(bootstrap, topic, 1);
+    const r = await runCli(['produce', ...base, '-t', topic, '-X', 'message.max.bytes=1000', 'x'.repeat(2000)]);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toMatch(/message of 20\d\d bytes is over the limit of 1000 bytes/);
+  });
+
+  it('reports every message of a batch the broker refuses as failed (exit 6), and partial delivery as 7', async () => {
+    const topic = uniqueTopic('brokerlimit');
+    await createTopic(bootstrap, topic, 2, { 'max.message.bytes': '2000' });
+    // One request carries one partition's batch: the broker refuses it whole.
+    const r = await runCli(['produce', ...base, '-t', topic, '-p', '0', '-o', 'json', 'small', 'y'.repeat(5000)]);
+    const reports = jsonLines(r.stdout);
+    expect(reports.map((x) => x.status)).toEqual(['failed', 'failed']);
+    expect(String(reports[0]!.errstr)).toMatch(/too large/i);
+    expect(r.code).toBe(6);
+    const partial = await runCli(['produce', ...base, '-t', topic, '--input', 'json', '-o', 'json'], {
+      stdin: `${JSON.stringify({ value: 'small', partition: 0 })}\n${JSON.stringify({ value: 'y'.repeat(5000), partition: 1 })}\n`,
+    });
+    expect(jsonLines(partial.stdout).map((x) => [x.partition, x.status]).sort()).toEqual([[0, 'delivered'], [1, 'failed']]);
+    expect(partial.code).toBe(7);
+    expect((await readBack(bootstrap, topic, 1)).map((m) => m.value)).toEqual(['small']);
+  });
+
+  it('fails fast with exit 4 when the cluster cannot be reached', async () => {
+    const started = Date.now();
+    const r = await runCli(['produce', '--config', emptyConfig, '-b', '127.0.0.1:1', '-t', 'x', '-n', '1']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('cannot reach the cluster');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('on Ctrl-C reports what was delivered and counts the rest as not sent (exit 130)', async () => {
+    const topic = uniqueTopic('interrupt');
+    await createTopic(bootstrap, topic, 1);
+    const stdin = new PassThrough();
+    const controller = new AbortController();
+    const run = runCli(['produce', ...base, '-t', topic, '-o', 'json'], { stdin, signal: controller.signal });
+    stdin.write('one\ntwo\n');
+    await new Promise((r) => setTimeout(r, 1500));
+    controller.abort();
+    const r = await run;
+    expect(r.code).toBe(130);
+    const delivered = jsonLines(r.stdout).filter((x) => x.status === 'delivered');
+    expect(delivered.map((x) => x.payload)).toEqual(['one', 'two']);
+    const stored = await readBack(bootstrap, topic, 2);
+    expect(stored.map((m) => m.value)).toEqual(['one', 'two']);
+  });
+});
