@@ -61,13 +61,14 @@ function validateSecurity(values: Values, problems: Problems): void {
     }
   }
   if (usesSasl(protocol)) {
-    const because = inferred ? 'SASL settings are given' : `security.protocol is ${named}`;
+    // Attached to the setting that asks for SASL: the explicit protocol, or the first credential.
     const at = inferred ? values.where(SASL_KEYS.find((k) => values.given(k)) ?? 'sasl.username') : protocolWhere;
+    const missing = (what: string) => (inferred ? `SASL settings are given, but no ${what}` : `${protocolName(protocol)} needs a SASL ${what}`);
     if (values.resolved('sasl.username') === undefined) {
-      problems.add(at, `${because}, but no user name: set sasl_username (or CKAFKA_SASL_USERNAME, -X sasl.username=…)`);
+      problems.add(at, `${missing('user name')}: set sasl_username (or CKAFKA_SASL_USERNAME, -X sasl.username=…)`);
     }
     if (values.resolved('sasl.password') === undefined) {
-      problems.add(at, `${because}, but no password: set sasl_password or sasl_password_file (or CKAFKA_SASL_PASSWORD, CKAFKA_SASL_PASSWORD_FILE)`);
+      problems.add(at, `${missing('password')}: set sasl_password or sasl_password_file (or CKAFKA_SASL_PASSWORD, CKAFKA_SASL_PASSWORD_FILE)`);
     }
   }
   const instance = values.get('ckafka_instance_id');

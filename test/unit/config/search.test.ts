@@ -1,0 +1,160 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { searchDirs } from '../../../src/config/search.js';
+import { load, loadError, tempDir, write } from './helpers.js';
+
+describe('config file search (cosmiconfig, module ckafka)', () => {
+  it.each([
+    ['ckafka.config.json', JSON.stringify({ topic_name: 'from-json' })],
+    ['.ckafkarc', 'topic_name: from-json\n'],
+    ['.ckafkarc', JSON.stringify({ topic_name: 'from-json' })],
+    ['.ckafkarc.json', JSON.stringify({ topic_name: 'from-json' })],
+    ['.ckafkarc.yaml', 'topic_name: from-json\nproducer:\n  acks: all\n'],
+    ['.ckafkarc.yml', 'topic_name: from-json\n'],
+    ['package.json', JSON.stringify({ name: 'x', ckafka: { topic_name: 'from-json' } })],
+  ])('reads %s (%#)', async (name, content) => {
+    const dir = tempDir();
+    const path = write(dir, name, content);
+    const config = await load(dir);
+    expect(config.files).toEqual([path]);
+    expect(config.topic).toEqual({ value: 'from-json', source: { kind: 'file', path } });
+  });
+
+  it('skips a package.json without a ckafka key', async () => {
+    const dir = tempDir();
+    write(dir, 'package.json', { name: 'x' });
+    expect((await load(dir)).files).toEqual([]);
+  });
+
+  it('prefers ckafka.config.json over .ckafkarc in the same directory', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'ckafka.config.json', { topic_name: 'a' });
+    write(dir, '.ckafkarc', 'topic_name: b');
+    expect((await load(dir)).files).toEqual([path]);
+  });
+
+  it('searches upward from the working directory, nearest first', async () => {
+    const root = tempDir();
+    write(root, 'ckafka.config.json', { topic_name: 'far' });
+    const near = write(root, 'a/.ckafkarc.json', { topic_name: 'near' });
+    const cwd = join(root, 'a/b/c');
+    mkdirSync(cwd, { recursive: true });
+    const config = await load(cwd, { env: { HOME: root } });
+    expect(config.files).toEqual([near]);
+    expect(config.topic?.value).toBe('near');
+  });
+
+  it('then the home directory (from the request env), then $XDG_CONFIG_HOME/ckafka', async () => {
+    const root = tempDir();
+    const home = join(root, 'home');
+    const cwd = join(root, 'elsewhere');
+    mkdirSync(cwd, { recursive: true });
+    const inHome = write(home, '.ckafkarc.yaml', 'topic_name: home');
+    expect((await load(cwd, { env: { HOME: home } })).files).toEqual([inHome]);
+
+    const xdg = write(root, 'xdg/ckafka/config.json', { topic_name: 'xdg' });
+    const other = join(root, 'other-home');
+    expect((await load(cwd, { env: { HOME: other, XDG_CONFIG_HOME: join(root, 'xdg') } })).files).toEqual([xdg]);
+    const dotConfig = write(other, '.config/ckafka/config.yaml', 'topic_name: dot-config');
+    expect((await load(cwd, { env: { HOME: other } })).files).toEqual([dotConfig]);
+  });
+
+  it('stops the upward walk at the home directory', () => {
+    expect(searchDirs('/home/u/p/q', { HOME: '/home/u' })).toEqual(['/home/u/p/q', '/home/u/p', '/home/u']);
+    expect(searchDirs('/srv/x', { HOME: '/home/u' })).toEqual(['/srv/x', '/srv', '/', '/home/u']);
+    expect(searchDirs('/srv/x', {})).toEqual(['/srv/x', '/srv', '/']);
+  });
+
+  it('finds nothing without a file: defaults only', async () => {
+    const config = await load(tempDir());
+    expect(config.files).toEqual([]);
+    expect(config.bootstrapServers).toBeUndefined();
+    expect(config.producer.acks).toBe(1);
+  });
+});
+
+describe('--config PATH and CKAFKA_CONFIG', () => {
+  it('--config reads that file instead of searching, relative to cwd', async () => {
+    const dir = tempDir();
+    write(dir, 'ckafka.config.json', { topic_name: 'searched' });
+    const explicit = write(dir, 'conf/prod.yaml', 'topic_name: explicit');
+    const config = await load(dir, { configPath: 'conf/prod.yaml' });
+    expect(config.files).toEqual([explicit]);
+    expect(config.topic?.value).toBe('explicit');
+  });
+
+  it('CKAFKA_CONFIG is used when --config is not given, and --config wins over it', async () => {
+    const dir = tempDir();
+    const a = write(dir, 'a.json', { topic_name: 'a' });
+    const b = write(dir, 'b.json', { topic_name: 'b' });
+    expect((await load(dir, { env: { CKAFKA_CONFIG: a } })).files).toEqual([a]);
+    expect((await load(dir, { env: { CKAFKA_CONFIG: a }, configPath: b })).files).toEqual([b]);
+  });
+
+  it('expands ~ in the path with the request HOME', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'h/my.json', { topic_name: 'tilde' });
+    expect((await load(dir, { configPath: '~/my.json', env: { HOME: join(dir, 'h') } })).files).toEqual([path]);
+  });
+
+  it('a missing explicit file is a config error naming it and where it was given', async () => {
+    const dir = tempDir();
+    expect((await loadError(dir, { configPath: 'nope.json' })).message).toBe(`config file not found: ${dir}/nope.json (from --config)`);
+    const fromEnv = await loadError(dir, { env: { CKAFKA_CONFIG: '/no/such.json' } });
+    expect(fromEnv.kind).toBe('config');
+    expect(fromEnv.message).toBe('config file not found: /no/such.json (from CKAFKA_CONFIG)');
+    expect((await loadError(dir, { configPath: '.' })).message).toContain('is not a file');
+  });
+
+  it('refuses to execute JavaScript configuration', async () => {
+    const dir = tempDir();
+    write(dir, 'ckafka.config.js', 'export default { topic_name: "x" }');
+    expect((await loadError(dir, { configPath: 'ckafka.config.js' })).message).toContain('ckafka does not execute configuration files');
+  });
+
+  it('refuses cosmiconfig $import (one file, so every value has one source)', async () => {
+    const dir = tempDir();
+    write(dir, 'ckafka.config.json', { $import: './other.json' });
+    expect((await loadError(dir)).message).toContain('$import is not supported');
+  });
+});
+
+describe('syntax errors', () => {
+  it('JSON: file, line and column, without quoting the file', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'ckafka.config.json', '{\n  "topic_name": "t",\n  "sasl_password": hunter2\n}');
+    const error = await loadError(dir);
+    expect(error.kind).toBe('config');
+    expect(error.message).toBe(`${path}: invalid JSON at line 3, column 20: unexpected character`);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('JSON: a missing comma says what was expected', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'ckafka.config.json', '{"sasl_password": "hunter2" "topic_name": "t"}');
+    const error = await loadError(dir);
+    expect(error.message).toBe(`${path}: invalid JSON at line 1, column 29: expected ',' or '}' after property value`);
+  });
+
+  it('JSON: a truncated file', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'ckafka.config.json', '{"topic_name": "t",');
+    expect((await loadError(dir)).message).toBe(`${path}: invalid JSON at line 1, column 20: unexpected end of the file`);
+  });
+
+  it('YAML: file, line and reason, without quoting the file', async () => {
+    const dir = tempDir();
+    const path = write(dir, '.ckafkarc.yaml', 'topic_name: t\nsasl_password: "hunter2\n');
+    const error = await loadError(dir);
+    expect(error.message).toMatch(new RegExp(`^${path}: invalid YAML at line \\d+, column \\d+: `));
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('an empty explicit file is an empty configuration', async () => {
+    const dir = tempDir();
+    write(dir, 'empty.json', '');
+    const config = await load(dir, { configPath: 'empty.json' });
+    expect(config.topic).toBeUndefined();
+  });
+});
