@@ -62,6 +62,14 @@ describe('ckafka config show', () => {
     });
   });
 
+  it('works before the subcommand too (connection options on the program)', async () => {
+    const dir = tempDir();
+    write(dir, 'conf.json', { topic_name: 'from-global-flag' });
+    const r = await cli(dir, ['--config', 'conf.json', 'config', 'show', '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { settings: { topic_name: { value: string } } }).settings.topic_name.value).toBe('from-global-flag');
+  });
+
   it('never prints a password or private key, in text or JSON', async () => {
     const dir = tempDir();
     secretConfig(dir);
