@@ -8,6 +8,19 @@ interface ShowFlags extends ConnectionFlags {
   output: 'text' | 'json';
 }
 
+/**
+ * -X given before and after the subcommand (`ckafka -X a=1 config show -X b=2`): optsWithGlobals
+ * keeps only the innermost array, so collect them all, outermost first (a later -X wins).
+ */
+function propertiesOfAll(command: Command): string[] {
+  const all: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) {
+    const own = (c.opts() as { property?: string[] }).property;
+    if (own !== undefined) all.unshift(...own);
+  }
+  return all;
+}
+
 interface InitFlags {
   force?: boolean;
   php?: string;
@@ -35,7 +48,9 @@ export function registerConfigCommand(program: Command, ctx: RunContext): void {
       import('../../format/config.js'),
       import('../../format/color.js'),
     ]);
-    const view = redactConfig(await loadConfig(configRequest(ctx.io, flags, extra)));
+    const request = configRequest(ctx.io, flags, extra);
+    request.properties = propertiesOfAll(command);
+    const view = redactConfig(await loadConfig(request));
     ctx.io.stdout.write(ctx.outputJson ? format.renderConfigJson(view) : format.renderConfigText(view, colorFor(ctx.io.stdout, ctx.io.env)));
     ctx.exitCode = 0;
   });

@@ -70,6 +70,15 @@ describe('ckafka config show', () => {
     expect((JSON.parse(r.stdout) as { settings: { topic_name: { value: string } } }).settings.topic_name.value).toBe('from-global-flag');
   });
 
+  it('keeps -X given both before and after the subcommand, the later winning', async () => {
+    const dir = tempDir();
+    const r = await cli(dir, ['-X', 'acks=0', '-X', 'retries=1', 'config', 'show', '-o', 'json', '-X', 'retries=2']);
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout) as { properties: { producer: Record<string, { value: string }> } };
+    expect(view.properties.producer.acks?.value).toBe('0');
+    expect(view.properties.producer.retries?.value).toBe('2');
+  });
+
   it('never prints a password or private key, in text or JSON', async () => {
     const dir = tempDir();
     secretConfig(dir);
