@@ -33,14 +33,15 @@ export async function findConfigFile(request: ConfigRequest): Promise<ConfigFile
   }
   const { cosmiconfig } = await import('cosmiconfig');
   const options = { searchStrategy: 'none' as const, cache: false, loaders: loaders(), searchPlaces: SEARCH_PLACES };
-  const local = cosmiconfig('ckafka', options);
+  // cosmiconfig reads its own meta config (package.json etc. in process.cwd()) on creation.
+  const local = await wrap(async () => cosmiconfig('ckafka', options));
   for (const dir of searchDirs(request.cwd, request.env)) {
     const found = await wrap(() => local.search(dir));
     if (found) return { path: found.filepath, doc: found.config as unknown, how: 'search' };
   }
   const globalDir = globalConfigDir(request.env);
   if (globalDir !== undefined) {
-    const global = cosmiconfig('ckafka', { ...options, searchPlaces: GLOBAL_PLACES });
+    const global = await wrap(async () => cosmiconfig('ckafka', { ...options, searchPlaces: GLOBAL_PLACES }));
     const found = await wrap(() => global.search(globalDir));
     if (found) return { path: found.filepath, doc: found.config as unknown, how: 'search' };
   }
@@ -50,7 +51,7 @@ export async function findConfigFile(request: ConfigRequest): Promise<ConfigFile
 /** Reads one config file by its extension: JSON, YAML, CKafkaSetting.php (never executed). */
 export async function loadConfigFile(path: string): Promise<unknown> {
   const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('ckafka', { searchStrategy: 'none', cache: false, loaders: loaders() });
+  const explorer = await wrap(async () => cosmiconfig('ckafka', { searchStrategy: 'none', cache: false, loaders: loaders() }));
   const result = await wrap(() => explorer.load(path));
   return result?.config as unknown;
 }
