@@ -38,7 +38,10 @@ export interface FetchedBatch {
 }
 
 export interface ConsumerHandlers {
-  onAssign(assignment: Assignment): void;
+  /** The group gave this member these partitions (called before their first fetch). */
+  onAssign(partitions: number[]): void;
+  /** Where reading starts in each, once worked out (a batch may arrive first). */
+  onPositions(assignment: Assignment): void;
   /** Resolve once the batch is dealt with; the next fetch waits for it. */
   onBatch(batch: FetchedBatch): Promise<void>;
   /** A fetch with nothing to show (only transaction markers) still moved the position. */
@@ -163,6 +166,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
 
   private onJoin(partitions: number[], handlers: ConsumerHandlers): void {
     const generation = (this.generation += 1);
+    handlers.onAssign([...partitions].sort((a, b) => a - b));
     const seeks = new Map<number, bigint>();
     for (const p of partitions) {
       // Seek now, synchronously: kafkajs emits this event just before its first fetch.
@@ -175,7 +179,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
     }
     void this.positions(partitions, seeks).then(
       (a) => {
-        if (generation === this.generation) handlers.onAssign(a);
+        if (generation === this.generation) handlers.onPositions(a);
       },
       (error: unknown) => handlers.onCrash(translateKafkaError(error, { action: this.describe() })),
     );

@@ -134,8 +134,17 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   };
 
   const handlers: ConsumerHandlers = {
-    onAssign(a: Assignment) {
-      assigned = a.partitions;
+    onAssign(partitions: number[]) {
+      assigned = partitions;
+      for (const p of [...written.keys()]) if (!assigned.includes(p)) written.delete(p);
+      saidCaughtUp = false;
+      if (!joined) {
+        joined = true;
+        markJoined();
+        armIdle();
+      }
+    },
+    onPositions(a: Assignment) {
       for (const p of a.partitions) {
         const known = position.get(p);
         const start = a.positions.get(p) ?? 0n;
@@ -144,14 +153,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         const h = a.highs.get(p);
         if (h !== undefined && (high.get(p) ?? -1n) < h) high.set(p, h);
       }
-      for (const p of [...written.keys()]) if (!assigned.includes(p)) written.delete(p);
-      saidCaughtUp = false;
-      emit({ kind: 'assigned', partitions: assigned, positions: new Map(a.positions) });
-      if (!joined) {
-        joined = true;
-        markJoined();
-        armIdle();
-      }
+      if (!stopping) emit({ kind: 'assigned', partitions: a.partitions, positions: new Map(a.positions) });
       checkEnd();
     },
     onBatch(batch: FetchedBatch) {

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
 import { registerConfigCommand } from './config.js';
+import { registerConsumeCommand } from './consume.js';
 import { registerProduceCommand } from './produce.js';
 
 /** Every command of the tree; each adapter loads its operation (and kafkajs) only when run. */
 export function registerCommands(program: Command, ctx: RunContext): void {
   registerProduceCommand(program, ctx);
+  registerConsumeCommand(program, ctx);
   registerConfigCommand(program, ctx);
 }

@@ -1,0 +1,108 @@
+import type { ConfigRequest, ResolvedConfig } from '../../config/types.js';
+import { loadConfig } from '../../config/load.js';
+import { CkafkaError, usageError } from '../../errors/errors.js';
+import { createKafka } from '../../kafka/client.js';
+import { openTopicConsumer, type ConsumeMode } from '../../kafka/consumer.js';
+import { consume, type MessageSink } from '../../ops/consume.js';
+import { BufferedOutput } from '../../io/output.js';
+import { withDeadline } from '../../io/deadline.js';
+import { colorFor } from '../../format/color.js';
+import { messageRenderer } from '../../format/message-text.js';
+import { consumeEventText, consumeSummaryText, type StatusContext } from '../../format/consume-status.js';
+import { progressMeter } from '../../format/progress.js';
+import type { RunContext } from '../program.js';
+import type { ConsumeOptions } from '../commands/consume.js';
+
+/** Wires config, the Kafka consumer, the renderer and stdout for `ckafka consume`. */
+export async function runConsume(ctx: RunContext, request: ConfigRequest, options: ConsumeOptions): Promise<number> {
+  const { io } = ctx;
+  const config = await loadConfig(request);
+  const topic = config.topic?.value;
+  if (!topic) throw usageError('no topic given', 'Pass -t TOPIC, or set topic_name in the config (ckafka config init).');
+  const brokers = requireBrokers(config);
+  const groupId = config.groupId?.value;
+  const mode: ConsumeMode =
+    options.partitions !== undefined || groupId === undefined
+      ? { kind: 'partitions', ...(options.partitions ? { partitions: options.partitions } : {}) }
+      : { kind: 'group', groupId };
+
+  const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: options.verbose });
+  const connectBudget = config.client.connectionTimeout + config.client.requestTimeout;
+  const opened = openTopicConsumer(kafka, { topic, mode, client: config.client, settings: config.consumer, ...(options.from ? { start: options.from } : {}) });
+  const consumer = await withDeadline(opened, connectBudget, () => {
+    void opened.then((c) => c.close()).catch(() => undefined);
+    return new CkafkaError('unreachable', `consume from '${topic}': no answer from ${brokers.join(',')} within ${connectBudget} ms`, {
+      hint: 'Check bootstrap_servers and that this host can reach the access point.',
+    });
+  });
+
+  const json = options.format.kind === 'json';
+  const out = new BufferedOutput(io.stdout);
+  const render = messageRenderer(options.format, colorFor(io.stdout, io.env), options.encoding);
+  const cErr = colorFor(io.stderr, io.env);
+  const status: StatusContext = { topic, groupId: consumer.groupId, idleTimeoutMs: options.idleTimeoutMs, stopAtEnd: options.stopAtEnd };
+  const progress = progressMeter(io.stderr, io.env);
+  const sink: MessageSink = {
+    async write(messages) {
+      out.write(render(messages));
+      await untilAborted(out.written(), io.signal);
+      progress.tick(messages.length);
+    },
+  };
+  let summary;
+  try {
+    summary = await consume({
+      consumer,
+      sink,
+      signal: io.signal,
+      ...(options.count !== undefined ? { count: options.count } : {}),
+      stopAtEnd: options.stopAtEnd,
+      idleTimeoutMs: options.idleTimeoutMs,
+      commit: options.commit,
+      joinTimeoutMs: joinTimeout(config),
+      onEvent: (e) => {
+        if (options.quiet && e.kind !== 'commit-failed') return;
+        const text = consumeEventText(e, status, cErr, json);
+        if (text) io.stderr.write(text);
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+  // A reader that went away (`| head`) ends the command quietly.
+  const outputClosed = summary.reason === 'output-closed' || (io.signal.aborted && /output closed/.test(String((io.signal.reason as Error | undefined)?.message)));
+  if (!outputClosed && !options.quiet) io.stderr.write(consumeSummaryText(summary, status, cErr, json));
+  return 0;
+}
+
+/** The coordinator waits up to the rebalance timeout for other members, plus a session for a dead one. */
+function joinTimeout(config: ResolvedConfig): number {
+  return Math.max(30_000, config.consumer.sessionTimeout) + config.consumer.sessionTimeout + config.client.connectionTimeout;
+}
+
+function requireBrokers(config: ResolvedConfig): string[] {
+  const brokers = config.bootstrapServers?.value;
+  if (!brokers || brokers.length === 0) {
+    throw new CkafkaError('config', 'no bootstrap servers configured', {
+      hint: 'Pass -b host:port, set CKAFKA_BOOTSTRAP_SERVERS, or bootstrap_servers in ckafka.config.json (ckafka config init).',
+    });
+  }
+  return brokers;
+}
+
+/** Resolves as the promise does, or rejects once the signal fires (a reader that stopped reading must not block Ctrl-C). */
+async function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) throw signal.reason;
+  let onAbort: (() => void) | undefined;
+  try {
+    await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        onAbort = () => reject(signal.reason as Error);
+        signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
