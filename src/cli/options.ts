@@ -35,6 +35,20 @@ export function addOutputOptions(cmd: Command, formats: string[]): Command {
     .addOption(new Option('--encoding <enc>', 'how keys and values are shown').choices(['utf8', 'base64', 'hex']).default('utf8'));
 }
 
+/**
+ * The command's flags merged with those given before it (`ckafka -b x produce`). optsWithGlobals
+ * keeps only the innermost -X list, so -X lists are joined, outermost first (a later -X wins).
+ */
+export function flagsOf<T extends ConnectionFlags>(command: Command): T {
+  const flags = command.optsWithGlobals<T>();
+  const all: string[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) {
+    const own = (c.opts() as { property?: string[] }).property;
+    if (own !== undefined) all.unshift(...own);
+  }
+  return { ...flags, property: all };
+}
+
 /** The config request a command's connection flags describe. */
 export function configRequest(io: Io, flags: ConnectionFlags, extra: Partial<ConfigRequest['flags']> = {}): ConfigRequest {
   const request: ConfigRequest = {

@@ -1,24 +1,11 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, configRequest, type ConnectionFlags } from '../options.js';
+import { addConnectionOptions, configRequest, flagsOf, type ConnectionFlags } from '../options.js';
 
 interface ShowFlags extends ConnectionFlags {
   topic?: string;
   group?: string;
   output: 'text' | 'json';
-}
-
-/**
- * -X given before and after the subcommand (`ckafka -X a=1 config show -X b=2`): optsWithGlobals
- * keeps only the innermost array, so collect them all, outermost first (a later -X wins).
- */
-function propertiesOfAll(command: Command): string[] {
-  const all: string[] = [];
-  for (let c: Command | null = command; c !== null; c = c.parent) {
-    const own = (c.opts() as { property?: string[] }).property;
-    if (own !== undefined) all.unshift(...own);
-  }
-  return all;
 }
 
 interface InitFlags {
@@ -38,7 +25,7 @@ export function registerConfigCommand(program: Command, ctx: RunContext): void {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
   addConnectionOptions(show);
   show.action(async (_local: unknown, command: Command) => {
-    const flags = command.optsWithGlobals<ShowFlags>();
+    const flags = flagsOf<ShowFlags>(command);
     ctx.outputJson = flags.output === 'json';
     const extra: { topic?: string; groupId?: string } = {};
     if (flags.topic !== undefined) extra.topic = flags.topic;
@@ -49,7 +36,6 @@ export function registerConfigCommand(program: Command, ctx: RunContext): void {
       import('../../format/color.js'),
     ]);
     const request = configRequest(ctx.io, flags, extra);
-    request.properties = propertiesOfAll(command);
     const view = redactConfig(await loadConfig(request));
     ctx.io.stdout.write(ctx.outputJson ? format.renderConfigJson(view) : format.renderConfigText(view, colorFor(ctx.io.stdout, ctx.io.env)));
     ctx.exitCode = 0;
