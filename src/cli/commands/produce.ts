@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, addOutputOptions, configRequest, positiveInt, type ConnectionFlags, type OutputFlags } from '../options.js';
+import { addConnectionOptions, addOutputOptions, configRequest, flagsOf, positiveInt, type ConnectionFlags, type OutputFlags } from '../options.js';
 import type { PropertyOverride } from '../../config/types.js';
 
 export interface ProduceFlags extends ConnectionFlags, OutputFlags {
@@ -43,7 +43,7 @@ export function registerProduceCommand(program: Command, ctx: RunContext): void 
   addOutputOptions(cmd, ['text', 'json']);
   addConnectionOptions(cmd);
   cmd.action(async (messages: string[], _local: unknown, command: Command) => {
-    const flags = command.optsWithGlobals<ProduceFlags>();
+    const flags = flagsOf<ProduceFlags>(command);
     ctx.outputJson = flags.output === 'json';
     const overrides: PropertyOverride[] = [];
     const flag = (name: string, property: string, value: string | undefined) => {
