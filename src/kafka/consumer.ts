@@ -137,7 +137,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
     this.consumer = consumer;
     const { CRASH, GROUP_JOIN, END_BATCH_PROCESS } = consumer.events;
     consumer.on(CRASH, ({ payload }) => {
-      handlers.onCrash(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers }));
+      handlers.onCrash(withGroupHint(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers })));
     });
     consumer.on(GROUP_JOIN, ({ payload }) => this.onJoin(payload.memberAssignment[topic] ?? [], handlers));
     consumer.on(END_BATCH_PROCESS, ({ payload }) => {
@@ -233,6 +233,20 @@ class KafkajsTopicConsumer implements TopicConsumer {
       await this.admin.disconnect().catch(() => undefined);
     }
   }
+}
+
+// What a user can do about the group errors a join can end in.
+const GROUP_HINTS: [RegExp, string][] = [
+  [/INCONSISTENT_GROUP_PROTOCOL/, 'Another member of this group uses a different assignment protocol (another client or tool): choose another group with -g.'],
+  [/INVALID_SESSION_TIMEOUT/, "session.timeout.ms is outside the broker's range (CKafka: 6000-300000): set it with -X session.timeout.ms=…"],
+  [/GROUP_MAX_SIZE_REACHED/, 'The group has as many members as the broker allows (group.max.size): stop one, or use another group.'],
+  [/INVALID_GROUP_ID/, 'Choose a group id with -g.'],
+];
+
+function withGroupHint(error: CkafkaError): CkafkaError {
+  if (error.hint !== undefined) return error;
+  const hint = GROUP_HINTS.find(([pattern]) => pattern.test(error.message))?.[1];
+  return hint === undefined ? error : new CkafkaError(error.kind, error.message, { hint, cause: error.cause });
 }
 
 /** kafkajs's message as our record: offsets stay strings, timestamps become numbers. */

@@ -90,19 +90,26 @@ function requireBrokers(config: ResolvedConfig): string[] {
   return brokers;
 }
 
-/** Resolves as the promise does, or rejects once the signal fires (a reader that stopped reading must not block Ctrl-C). */
-async function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) throw signal.reason;
+/**
+ * Resolves as the write does. After Ctrl-C it waits a little more (a write that is just finishing
+ * still counts, and is committed), but a reader that stopped reading must not block the exit.
+ */
+async function untilAborted(promise: Promise<void>, signal: AbortSignal, graceMs = 1000): Promise<void> {
   let onAbort: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       promise,
       new Promise<never>((_, reject) => {
-        onAbort = () => reject(signal.reason as Error);
-        signal.addEventListener('abort', onAbort, { once: true });
+        onAbort = () => {
+          timer = setTimeout(() => reject(signal.reason as Error), graceMs);
+        };
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
       }),
     ]);
   } finally {
+    clearTimeout(timer);
     if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }
