@@ -14,9 +14,13 @@ export interface ConnectionFlags {
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const increase = (_: string, previous = 0): number => previous + 1;
 
-export function addConnectionOptions(cmd: Command): Command {
+export function addConnectionOptions(cmd: Command, options: { configFile?: boolean } = {}): Command {
+  // `topic create --config name=value` takes topic configs (as kafka-topics.sh does): the config
+  // file then goes before the command, `ckafka --config FILE topic create …`.
+  if (options.configFile !== false) {
+    cmd.addOption(new Option('--config <path>', 'config file (ckafka.config.json, .ckafkarc, CKafkaSetting.php); env CKAFKA_CONFIG'));
+  }
   return cmd
-    .addOption(new Option('--config <path>', 'config file (ckafka.config.json, .ckafkarc, CKafkaSetting.php); env CKAFKA_CONFIG'))
     .addOption(new Option('--profile <name>', 'named cluster profile from the config file; env CKAFKA_PROFILE'))
     .addOption(new Option('-b, --bootstrap-servers <list>', 'host:port[,host:port…]; env CKAFKA_BOOTSTRAP_SERVERS'))
     .addOption(new Option('-X, --property <name=value>', 'librdkafka property, repeatable (e.g. -X acks=all)').argParser(collect))
@@ -36,17 +40,23 @@ export function addOutputOptions(cmd: Command, formats: string[]): Command {
 }
 
 /**
- * The command's flags merged with those given before it (`ckafka -b x produce`). optsWithGlobals
- * keeps only the innermost -X list, so -X lists are joined, outermost first (a later -X wins).
+ * The command's flags merged with those given before it (`ckafka -b x produce`), the innermost
+ * winning (commander's optsWithGlobals lets the outermost win), and every -X list joined,
+ * outermost first, so a later -X wins.
  */
 export function flagsOf<T extends ConnectionFlags>(command: Command): T {
-  const flags = command.optsWithGlobals<T>();
-  const all: string[] = [];
-  for (let c: Command | null = command; c !== null; c = c.parent) {
-    const own = (c.opts() as { property?: string[] }).property;
-    if (own !== undefined) all.unshift(...own);
+  const chain: Command[] = [];
+  for (let c: Command | null = command; c !== null; c = c.parent) chain.unshift(c);
+  const merged: Record<string, unknown> = {};
+  const properties: string[] = [];
+  for (const c of chain) {
+    for (const [key, value] of Object.entries(c.opts())) {
+      if (value === undefined) continue;
+      if (key === 'property') properties.push(...(value as string[]));
+      else merged[key] = value;
+    }
   }
-  return { ...flags, property: all };
+  return { ...merged, property: properties } as T;
 }
 
 /** The config request a command's connection flags describe. */
@@ -71,6 +81,9 @@ export function positiveInt(name: string) {
     return n;
   };
 }
+
+/** A usage error (exit 2) for a flag value commander could not check. */
+export const usage = (message: string): InvalidFlag => new InvalidFlag(message);
 
 export class InvalidFlag extends Error {
   // commander turns this code into a usage error with the message.

@@ -23,7 +23,10 @@ export function buildProgram(ctx: RunContext): Command {
       writeErr: (s) => void ctx.io.stderr.write(s),
       outputError: (s, write) => write(s.startsWith('error:') ? `ckafka: ${s}` : s),
     })
-    .exitOverride();
+    .exitOverride()
+    // Options before the command belong to ckafka, after it to the command: so `topic create
+    // --config name=value` is a topic config while `ckafka --config FILE topic create` is the file.
+    .enablePositionalOptions();
   // Connection options work before the command too (`ckafka --config CKafkaSetting.php produce`).
   addConnectionOptions(program);
   registerCommands(program, ctx);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
 import { registerConfigCommand } from './config.js';
+import { registerInspectCommands } from './inspect.js';
 import { registerConsumeCommand } from './consume.js';
 import { registerProduceCommand } from './produce.js';
 
@@ -8,5 +9,6 @@ import { registerProduceCommand } from './produce.js';
 export function registerCommands(program: Command, ctx: RunContext): void {
   registerProduceCommand(program, ctx);
   registerConsumeCommand(program, ctx);
+  registerInspectCommands(program, ctx);
   registerConfigCommand(program, ctx);
 }

@@ -1,0 +1,67 @@
+import { Option, type Command } from 'commander';
+import type { RunContext } from '../program.js';
+import { addConnectionOptions, configRequest, flagsOf, positiveInt, usage, type ConnectionFlags } from '../options.js';
+import type { InspectRequest } from '../run/inspect.js';
+
+interface InspectFlags extends Omit<ConnectionFlags, 'config'> {
+  output: 'text' | 'json';
+  all?: boolean;
+  allConfigs?: boolean;
+  partitions?: number;
+  replicas?: number;
+  config?: string | string[];
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** `ckafka brokers`, `ckafka topic list|describe|create`, `ckafka group list|describe`. */
+export function registerInspectCommands(program: Command, ctx: RunContext): void {
+  const run = (cmd: Command, build: (flags: InspectFlags, args: string[]) => InspectRequest, configFile = true) => {
+    cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    addConnectionOptions(cmd, { configFile });
+    cmd.action(async (...args: unknown[]) => {
+      const command = args.at(-1) as Command;
+      const flags = flagsOf<ConnectionFlags>(command) as InspectFlags;
+      ctx.outputJson = flags.output === 'json';
+      const request = build(flags, command.args);
+      // Without its own --config FILE, the command takes the one given before it.
+      const { config: _own, ...connection } = flags;
+      const fileFlag = configFile ? flags.config : program.opts<{ config?: string }>().config;
+      const { runInspect } = await import('../run/inspect.js');
+      const req = configRequest(ctx.io, { ...connection, ...(typeof fileFlag === 'string' ? { config: fileFlag } : {}) });
+      ctx.exitCode = await runInspect(ctx, req, request, ctx.outputJson, flags.verbose ?? 0);
+    });
+  };
+
+  run(program.command('brokers').description('the cluster id, the controller and the brokers'), () => ({ kind: 'brokers' }));
+
+  const topic = program.command('topic').description('list, describe and create topics');
+  run(topic.command('list').description('the topics with partition and replica counts').option('-a, --all', 'include internal topics (__consumer_offsets, …)'),
+    (f) => ({ kind: 'topic-list', all: f.all === true }));
+  run(topic.command('describe').argument('<topic>').description('partitions, leaders, replicas, ISR, low and high watermarks, config')
+    .option('--all-configs', 'show every config, not only those that differ from the default'),
+  (f, [name]) => ({ kind: 'topic-describe', topic: name!, allConfigs: f.allConfigs === true }));
+  run(topic.command('create').argument('<topic>').description('create a topic')
+    .option('-P, --partitions <n>', 'number of partitions', positiveInt('--partitions'), 1)
+    .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', positiveInt('--replicas'))
+    .option('--config <name=value>', 'topic config, repeatable (e.g. --config retention.ms=86400000)', collect),
+  (f, [name]) => ({
+    kind: 'topic-create',
+    create: { topic: name!, partitions: f.partitions ?? 1, replicationFactor: f.replicas ?? -1, configs: keyValues(Array.isArray(f.config) ? f.config : []) },
+  }), false);
+
+  const group = program.command('group').description('list and describe consumer groups');
+  run(group.command('list').description('the consumer groups and their state'), () => ({ kind: 'group-list' }));
+  run(group.command('describe').argument('<group>').description('state, members, and per partition the committed offset, end offset and lag'),
+    (_f, [id]) => ({ kind: 'group-describe', groupId: id! }));
+}
+
+function keyValues(values: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const at = v.indexOf('=');
+    if (at <= 0) throw usage(`--topic-config needs name=value, got '${v}'`);
+    out[v.slice(0, at)] = v.slice(at + 1);
+  }
+  return out;
+}

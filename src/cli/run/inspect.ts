@@ -1,0 +1,88 @@
+import { loadConfig, requireBootstrapServers } from '../../config/index.js';
+import type { ConfigRequest } from '../../config/types.js';
+import { CkafkaError } from '../../errors/errors.js';
+import * as admin from '../../kafka/admin.js';
+import { createKafka } from '../../kafka/client.js';
+import { translateKafkaError } from '../../kafka/errors.js';
+import { withDeadline } from '../../io/deadline.js';
+import { colorFor } from '../../format/color.js';
+import * as render from '../../format/inspect.js';
+import type { RunContext } from '../program.js';
+
+/** What an inspection command asks for. */
+export type InspectRequest =
+  | { kind: 'brokers' }
+  | { kind: 'topic-list'; all: boolean }
+  | { kind: 'topic-describe'; topic: string; allConfigs: boolean }
+  | { kind: 'topic-create'; create: admin.CreateTopicRequest }
+  | { kind: 'group-list' }
+  | { kind: 'group-describe'; groupId: string };
+
+/** Runs one inspection against the cluster and prints it as text or JSON. */
+export async function runInspect(ctx: RunContext, configRequest: ConfigRequest, request: InspectRequest, json: boolean, verbosity = 0): Promise<number> {
+  const config = await loadConfig(configRequest);
+  const brokers = requireBootstrapServers(config);
+  const kafka = createKafka({ ...config.client, brokers }, { stderr: ctx.io.stderr, verbosity });
+  const budget = config.client.connectionTimeout + config.client.requestTimeout;
+  const client = await withDeadline(admin.openAdmin(kafka, brokers), budget, () =>
+    new CkafkaError('unreachable', `no answer from ${brokers.join(',')} within ${budget} ms`, { hint: 'Check bootstrap_servers and that this host can reach the access point.' }),
+  );
+  try {
+    const text = await inspect(client, request, json, colorFor(ctx.io.stdout, ctx.io.env));
+    ctx.io.stdout.write(text);
+    return 0;
+  } catch (error) {
+    throw translateKafkaError(error, { action: describe(request), brokers });
+  } finally {
+    await client.disconnect().catch(() => undefined);
+  }
+}
+
+type Admin = Awaited<ReturnType<typeof admin.openAdmin>>;
+
+async function inspect(client: Admin, request: InspectRequest, json: boolean, c: ReturnType<typeof colorFor>): Promise<string> {
+  switch (request.kind) {
+    case 'brokers': {
+      const info = await admin.clusterInfo(client);
+      return json ? render.inspectJson(info) : render.brokersText(info, c);
+    }
+    case 'topic-list': {
+      const topics = (await admin.listTopics(client)).filter((t) => request.all || !t.internal);
+      return json ? render.inspectJson(topics) : render.topicsText(topics, c);
+    }
+    case 'topic-describe': {
+      const topic = await admin.describeTopic(client, request.topic);
+      return json ? render.inspectJson(topic) : render.topicText(topic, c, request.allConfigs);
+    }
+    case 'topic-create': {
+      await admin.createTopic(client, request.create);
+      const created = { created: request.create.topic, partitions: request.create.partitions, replication_factor: request.create.replicationFactor };
+      return json ? render.inspectJson(created) : `created topic '${request.create.topic}' with ${request.create.partitions} partition(s)\n`;
+    }
+    case 'group-list': {
+      const groups = await admin.listGroups(client);
+      return json ? render.inspectJson(groups) : render.groupsText(groups, c);
+    }
+    case 'group-describe': {
+      const group = await admin.describeGroup(client, request.groupId);
+      return json ? render.inspectJson(group) : render.groupText(group, c);
+    }
+  }
+}
+
+function describe(request: InspectRequest): string {
+  switch (request.kind) {
+    case 'brokers':
+      return 'describe the cluster';
+    case 'topic-list':
+      return 'list topics';
+    case 'topic-describe':
+      return `describe topic '${request.topic}'`;
+    case 'topic-create':
+      return `create topic '${request.create.topic}'`;
+    case 'group-list':
+      return 'list groups';
+    case 'group-describe':
+      return `describe group '${request.groupId}'`;
+  }
+}

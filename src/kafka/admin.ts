@@ -1,0 +1,205 @@
+import kafkajs, { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
+import { CkafkaError } from '../errors/errors.js';
+import { causeChain, translateKafkaError } from './errors.js';
+import { topicPartitions } from './producer.js';
+
+// Node's ESM loader cannot see this name among kafkajs's CommonJS exports: take it from the default.
+const { ConfigResourceTypes } = kafkajs;
+
+/** Cluster facts as ckafka shows them (no kafkajs types past this module). */
+export interface ClusterInfo {
+  clusterId: string;
+  controller: number | null;
+  brokers: { nodeId: number; host: string; port: number }[];
+}
+
+export interface TopicSummary {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  internal: boolean;
+}
+
+export interface PartitionInfo {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offline: number[];
+  low: string;
+  high: string;
+}
+
+export interface TopicDescription {
+  name: string;
+  partitions: PartitionInfo[];
+  /** Every topic config with whether it is the broker's default. */
+  configs: { name: string; value: string | null; isDefault: boolean; sensitive: boolean }[];
+}
+
+export interface GroupSummary {
+  groupId: string;
+  protocolType: string;
+  state: string;
+}
+
+export interface GroupPartitionLag {
+  topic: string;
+  partition: number;
+  /** Committed offset, or null when the group has none for this partition. */
+  committed: string | null;
+  end: string;
+  /** end − committed; with no commit, the messages a new member would read from auto.offset.reset earliest. */
+  lag: string;
+  memberId: string | null;
+  clientId: string | null;
+  host: string | null;
+}
+
+export interface GroupDescription {
+  groupId: string;
+  state: string;
+  protocol: string;
+  members: { memberId: string; clientId: string; host: string; assignment: Record<string, number[]> }[];
+  partitions: GroupPartitionLag[];
+  totalLag: string;
+}
+
+/** An admin client that is connected, with errors translated; always close() it. */
+export async function openAdmin(kafka: Kafka, brokers: string[]): Promise<Admin> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw translateKafkaError(error, { action: 'connect', brokers });
+  }
+  return admin;
+}
+
+export async function clusterInfo(admin: Admin): Promise<ClusterInfo> {
+  const c = await admin.describeCluster();
+  return { clusterId: c.clusterId, controller: c.controller, brokers: [...c.brokers].sort((a, b) => a.nodeId - b.nodeId) };
+}
+
+export async function listTopics(admin: Admin): Promise<TopicSummary[]> {
+  const { topics } = await admin.fetchTopicMetadata();
+  return topics
+    .map((t) => ({
+      name: t.name,
+      partitions: t.partitions.length,
+      replicationFactor: t.partitions[0]?.replicas.length ?? 0,
+      internal: t.name.startsWith('__'),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function describeTopic(admin: Admin, topic: string): Promise<TopicDescription> {
+  const partitions = await topicPartitions(admin, topic);
+  const [offsets, configs] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false }),
+  ]);
+  const byPartition = new Map(offsets.map((o) => [o.partition, o]));
+  return {
+    name: topic,
+    partitions: partitions
+      .map((p) => ({
+        partition: p.partitionId,
+        leader: p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        offline: p.offlineReplicas ?? [],
+        low: byPartition.get(p.partitionId)?.low ?? '-1',
+        high: byPartition.get(p.partitionId)?.high ?? '-1',
+      }))
+      .sort((a, b) => a.partition - b.partition),
+    configs: (configs.resources[0]?.configEntries ?? [])
+      .map((e) => ({ name: e.configName, value: e.isSensitive ? null : e.configValue, isDefault: e.isDefault, sensitive: e.isSensitive }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export interface CreateTopicRequest {
+  topic: string;
+  partitions: number;
+  /** -1: the broker's default.replication.factor. */
+  replicationFactor: number;
+  configs: Record<string, string>;
+}
+
+/** Creates the topic and waits for its leaders; an existing topic is an error, not a silent success. */
+export async function createTopic(admin: Admin, request: CreateTopicRequest): Promise<void> {
+  try {
+    const created = await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{
+        topic: request.topic,
+        numPartitions: request.partitions,
+        replicationFactor: request.replicationFactor,
+        configEntries: Object.entries(request.configs).map(([name, value]) => ({ name, value })),
+      }],
+    });
+    if (!created) throw alreadyExists(request.topic);
+  } catch (error) {
+    if (causeChain(error).some((e) => e.type === 'TOPIC_ALREADY_EXISTS')) throw alreadyExists(request.topic);
+    throw error;
+  }
+}
+
+const alreadyExists = (topic: string) =>
+  new CkafkaError('broker', `topic '${topic}' already exists`, { hint: `See it with: ckafka topic describe ${topic}` });
+
+export async function listGroups(admin: Admin): Promise<GroupSummary[]> {
+  const { groups } = await admin.listGroups();
+  if (groups.length === 0) return [];
+  const described = await admin.describeGroups(groups.map((g) => g.groupId));
+  const states = new Map(described.groups.map((g) => [g.groupId, g.state]));
+  return groups
+    .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, state: states.get(g.groupId) ?? 'Unknown' }))
+    .sort((a, b) => a.groupId.localeCompare(b.groupId));
+}
+
+/** State, members and, per partition, committed offset, end offset and lag: CKafka's Consumer Group page. */
+export async function describeGroup(admin: Admin, groupId: string): Promise<GroupDescription> {
+  const [{ groups }, committedByTopic] = await Promise.all([admin.describeGroups([groupId]), admin.fetchOffsets({ groupId })]);
+  const group = groups[0];
+  if (!group || (group.state === 'Dead' && committedByTopic.length === 0)) {
+    throw new CkafkaError('broker', `consumer group '${groupId}' does not exist`, { hint: 'List groups with: ckafka group list' });
+  }
+  const members = group.members.map((m) => ({
+    memberId: m.memberId,
+    clientId: m.clientId,
+    host: m.clientHost,
+    assignment: decodeAssignment(m.memberAssignment),
+  }));
+  const owner = new Map<string, (typeof members)[number]>();
+  for (const m of members) for (const [t, ps] of Object.entries(m.assignment)) for (const p of ps) owner.set(`${t}/${p}`, m);
+  const topics = new Set([...committedByTopic.map((t) => t.topic), ...members.flatMap((m) => Object.keys(m.assignment))]);
+  const partitions: GroupPartitionLag[] = [];
+  for (const topic of [...topics].sort()) {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const committed = new Map((committedByTopic.find((t) => t.topic === topic)?.partitions ?? []).map((p) => [p.partition, p.offset]));
+    for (const end of ends.sort((a, b) => a.partition - b.partition)) {
+      const c = committed.get(end.partition);
+      const has = c !== undefined && BigInt(c) >= 0n;
+      const m = owner.get(`${topic}/${end.partition}`);
+      if (!has && !m && !committed.has(end.partition)) continue;
+      const lag = has ? BigInt(end.high) - BigInt(c) : BigInt(end.high) - BigInt(end.low);
+      partitions.push({
+        topic, partition: end.partition, committed: has ? c : null, end: end.high, lag: (lag < 0n ? 0n : lag).toString(),
+        memberId: m?.memberId ?? null, clientId: m?.clientId ?? null, host: m?.host ?? null,
+      });
+    }
+  }
+  const totalLag = partitions.reduce((sum, p) => sum + BigInt(p.lag), 0n).toString();
+  return { groupId, state: group.state, protocol: group.protocol, members, partitions, totalLag };
+}
+
+function decodeAssignment(buffer: Buffer): Record<string, number[]> {
+  if (!buffer || buffer.length === 0) return {};
+  try {
+    return AssignerProtocol.MemberAssignment.decode(buffer)?.assignment ?? {};
+  } catch {
+    return {};
+  }
+}
