@@ -8,7 +8,7 @@ export interface WaitOptions {
   failure: () => string | undefined;
 }
 
-/** Waits until a real Metadata request lists `expected` brokers: a client request, not a sleep. */
+/** Waits until a real Metadata request lists `expected` brokers and a group coordinator answers: no sleep. */
 export async function waitForBrokers(brokers: string[], expected: number, options: WaitOptions): Promise<void> {
   const kafka = new Kafka({
     clientId: 'ckafka-harness-ready',
@@ -24,7 +24,12 @@ export async function waitForBrokers(brokers: string[], expected: number, option
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
-      if (cluster.brokers.length >= expected) return;
+      if (cluster.brokers.length >= expected) {
+        // Creates __consumer_offsets and waits for it to load, so the first consumer group in a test
+        // does not meet "the coordinator is not available" (or "loading") on a fresh broker.
+        await admin.describeGroups(['ckafka-harness-warm-up']);
+        return;
+      }
       last = `${cluster.brokers.length} of ${expected} brokers registered`;
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
