@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
+import { registerCheckCommand } from './check.js';
 import { registerConfigCommand } from './config.js';
 import { registerInspectCommands } from './inspect.js';
 import { registerConsumeCommand } from './consume.js';
@@ -9,6 +10,7 @@ import { registerProduceCommand } from './produce.js';
 export function registerCommands(program: Command, ctx: RunContext): void {
   registerProduceCommand(program, ctx);
   registerConsumeCommand(program, ctx);
+  registerCheckCommand(program, ctx);
   registerInspectCommands(program, ctx);
   registerConfigCommand(program, ctx);
 }

@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
+import type { ConfigRequest } from '../../config/types.js';
+import { asCkafkaError, CkafkaError, EXIT_CODES } from '../../errors/errors.js';
+import { createKafka } from '../../kafka/client.js';
+import { openTopicConsumer, type TopicConsumer } from '../../kafka/consumer.js';
+import { openTopicProducer, type TopicProducer } from '../../kafka/producer.js';
+import { check, type CheckResult } from '../../ops/check.js';
+import { withDeadline } from '../../io/deadline.js';
+import { colorFor } from '../../format/color.js';
+import { checkErrorJson, checkJson, checkJunit, checkText } from '../../format/check.js';
+import type { RunContext } from '../program.js';
+import type { CheckFlags } from '../commands/check.js';
+
+/** Wires `ckafka check`: the result on stdout, a JUnit report when asked, the exit code from the verdict. */
+export async function runCheck(ctx: RunContext, request: ConfigRequest, flags: CheckFlags): Promise<number> {
+  const { io } = ctx;
+  const started = new Date();
+  const deadline = started.getTime() + flags.timeout;
+  let topic: string | null = null;
+  let producer: TopicProducer | undefined;
+  let consumer: TopicConsumer | undefined;
+  let result: CheckResult;
+  try {
+    const config = await loadConfig(request);
+    topic = requireTopic(config);
+    const brokers = requireBootstrapServers(config);
+    const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
+    const name = topic;
+    const timedOut = () => new CkafkaError('unreachable', `check '${name}': no answer from ${brokers.join(',')} within the --timeout of ${flags.timeout} ms`, {
+      hint: 'Check bootstrap_servers and that this host can reach the access point.',
+    });
+    // The reader is opened first: it starts where the partitions end before anything is sent.
+    consumer = await withDeadline(openTopicConsumer(kafka, { topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' } }), deadline - Date.now(), timedOut);
+    producer = await withDeadline(openTopicProducer(kafka, topic, config.producer), deadline - Date.now(), timedOut);
+    result = await check({
+      producer, consumer, count: flags.count, size: flags.size, deadline,
+      messageMaxBytes: config.producer.messageMaxBytes, acks: config.producer.acks, signal: io.signal,
+    });
+  } catch (error) {
+    const err = asCkafkaError(error);
+    if (flags.output === 'json') io.stdout.write(checkErrorJson({ kind: err.kind, message: err.message, topic }));
+    if (flags.junit) await writeFile(flags.junit, checkJunit({ kind: err.kind, message: err.message, topic }, started));
+    throw err;
+  } finally {
+    await Promise.allSettled([consumer?.close(), producer?.close()]);
+  }
+  io.stdout.write(flags.output === 'json' ? checkJson(result) : checkText(result, colorFor(io.stdout, io.env)));
+  if (flags.junit) await writeFile(flags.junit, checkJunit(result, started));
+  return exitCode(result);
+}
+
+function exitCode(r: CheckResult): number {
+  switch (r.verdict) {
+    case 'pass':
+      return EXIT_CODES.ok;
+    case 'interrupted':
+      return EXIT_CODES.interrupted;
+    case 'produce-failed': {
+      const kinds = new Set(r.failureKinds);
+      const [only] = kinds;
+      return r.delivered === 0 && kinds.size === 1 && only ? EXIT_CODES[only] : EXIT_CODES.check;
+    }
+    case 'not-received':
+      return EXIT_CODES.check;
+  }
+}
