@@ -10,7 +10,7 @@ import { writeLogConfig } from './log-config.js';
 import { freePorts } from './ports.js';
 import { waitForBrokers, waitForPort } from './ready.js';
 import { scramFormatArgs, scramZooKeeperCommands, type SaslOptions } from './sasl.js';
-import { tailFile } from './tail.js';
+import { logTails } from './tail.js';
 import { DEFAULT_KAFKA_VERSION, usesZooKeeper } from './versions.js';
 import { startZooKeeper, ZOOKEEPER_JVM_ARGS } from './zookeeper.js';
 
@@ -67,20 +67,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
   const jars = await resolveKafkaJars(version);
   const count = options.nodes ?? 1;
   const zooKeeper = usesZooKeeper(version);
-  const ports = await freePorts(count * (options.sasl ? 3 : 2) + 1);
-  const next = () => ports.pop() as number;
-  const layout: ClusterLayout = {
-    version,
-    nodes: Array.from({ length: count }, (_, i) => ({
-      nodeId: i + 1,
-      port: next(),
-      controllerPort: next(),
-      ...(options.sasl ? { saslPort: next() } : {}),
-    })),
-    ...(zooKeeper ? { zooKeeperPort: next() } : {}),
-    ...(options.sasl ? { sasl: options.sasl } : {}),
-    brokerProps: options.brokerProps ?? {},
-  };
+  const layout = await planLayout(version, count, zooKeeper, options);
   const root = mkdtempSync(join(tmpdir(), `ckafka-kafka-${version}-`));
   // On a crash keep the logs but not the data.
   const forgetCleanup = onProcessExit(() => removeData(root));
@@ -90,13 +77,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
   const brokers = layout.nodes.map((n) => `127.0.0.1:${n.port}`);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
 
-  const logTail = (lines = 60): string =>
-    [...(zk ? [['zookeeper', zk.files.logFile, zk.files.outputFile] as const] : []), ...nodes.map((n) => [n.name, n.logFile, n.outputFile] as const)]
-      .flatMap(([name, log, output]) => {
-        const out = tailFile(output, 20);
-        return [`==> ${name}: ${log} <==`, tailFile(log, lines), ...(out ? [`==> ${name}: ${output} <==`, out] : [])];
-      })
-      .join('\n');
+  const logTail = (lines = 60): string => logTails([...(zk ? [zk.files] : []), ...nodes], lines);
   const failure = (): string | undefined => {
     if (zk && !zk.process.running()) return 'ZooKeeper exited';
     const dead = nodes.find((n) => n.process && !n.process.running());
@@ -150,6 +131,23 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
       await waitForBrokers([brokers[index] as string, ...others], count, { deadline: Date.now() + 60_000, failure });
     },
     logTail,
+  };
+}
+
+async function planLayout(version: string, count: number, zooKeeper: boolean, options: StartKafkaOptions): Promise<ClusterLayout> {
+  const ports = await freePorts(count * (options.sasl ? 3 : 2) + 1);
+  const next = () => ports.pop() as number;
+  return {
+    version,
+    nodes: Array.from({ length: count }, (_, i) => ({
+      nodeId: i + 1,
+      port: next(),
+      controllerPort: next(),
+      ...(options.sasl ? { saslPort: next() } : {}),
+    })),
+    ...(zooKeeper ? { zooKeeperPort: next() } : {}),
+    ...(options.sasl ? { sasl: options.sasl } : {}),
+    brokerProps: options.brokerProps ?? {},
   };
 }
 

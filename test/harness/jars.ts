@@ -51,7 +51,8 @@ async function resolve(version: string): Promise<KafkaJars> {
   const partial = join(dir, `libs.partial-${process.pid}`);
   const started = Date.now();
   process.stderr.write(`ckafka test harness: downloading Apache Kafka ${version} jars from Maven Central (first run only)…\n`);
-  await runMaven(['-B', '-q', '-f', pom, `${DEPENDENCY_PLUGIN}:copy-dependencies`, `-DoutputDirectory=${partial}`, '-DincludeScope=runtime'], version);
+  const goal = `${DEPENDENCY_PLUGIN}:copy-dependencies`;
+  await runMaven(['-B', '-q', '-Dstyle.color=never', '-f', pom, goal, `-DoutputDirectory=${partial}`, '-DincludeScope=runtime'], version);
   if (existsSync(marker)) {
     rmSync(partial, { recursive: true, force: true });
     return jars;

@@ -14,3 +14,20 @@ export function tailFile(path: string, lines: number): string {
     closeSync(fd);
   }
 }
+
+/** A process's log file and the file that caught its stdout/stderr. */
+export interface LogSource {
+  name: string;
+  logFile: string;
+  outputFile: string;
+}
+
+/** The end of each source's log (and of its output file, when not empty), each under a header. */
+export function logTails(sources: LogSource[], lines: number): string {
+  return sources
+    .flatMap(({ name, logFile, outputFile }) => {
+      const output = tailFile(outputFile, 20);
+      return [`==> ${name}: ${logFile} <==`, tailFile(logFile, lines), ...(output ? [`==> ${name}: ${outputFile} <==`, output] : [])];
+    })
+    .join('\n');
+}

@@ -9,6 +9,7 @@ export const ZOOKEEPER_JVM_ARGS = ['-Dzookeeper.sasl.client=false', '-Dzookeeper
 
 /** A ZooKeeper server's files. */
 export interface ZooKeeperFiles {
+  name: 'zookeeper';
   dir: string;
   logFile: string;
   outputFile: string;
@@ -16,7 +17,7 @@ export interface ZooKeeperFiles {
 
 /** Starts the ZooKeeper bundled with Kafka < 3.3 on 127.0.0.1:`port`, its files under `dir`. */
 export function startZooKeeper(jars: KafkaJars, dir: string, port: number): { files: ZooKeeperFiles; process: JavaProcess } {
-  const files = { dir, logFile: join(dir, 'zookeeper.log'), outputFile: join(dir, 'stdout.log') };
+  const files: ZooKeeperFiles = { name: 'zookeeper', dir, logFile: join(dir, 'zookeeper.log'), outputFile: join(dir, 'stdout.log') };
   mkdirSync(join(dir, 'data'), { recursive: true });
   const config = join(dir, 'zoo.cfg');
   const settings = [
