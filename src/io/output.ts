@@ -35,7 +35,9 @@ export class BufferedOutput {
   flush(): void {
     this.scheduled = false;
     if (this.parts.length === 0 || this.closed) return;
-    const text = this.hasBuffers
+    const text = this.parts.length === 1
+      ? (this.parts[0] as string | Buffer)
+      : this.hasBuffers
       ? Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
       : this.parts.join('');
     this.parts = [];

@@ -3,6 +3,7 @@ import type { Admin, Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka
 import type { ClientSettings, ConsumerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import { translateKafkaError } from './errors.js';
+import { applyDecodeSpeedups } from './decode-speedups.js';
 import { fixedAssigner } from './fixed-assigner.js';
 import type { StartPosition, Watermarks } from './offsets.js';
 import type { ConsumedMessage, Header } from './records.js';
@@ -58,9 +59,17 @@ export interface TopicConsumer {
   readonly groupId: string | null;
   /** High watermarks when opened: where `-e` stops. */
   readonly endOffsets: Map<number, bigint>;
+  /** Where reading starts in each partition when that is known before joining (chosen partitions), else null. */
+  readonly knownStarts: Map<number, bigint> | null;
   /** Joins and starts fetching; resolves after the first assignment (or a crash). */
   run(handlers: ConsumerHandlers): Promise<void>;
   commit(offsets: Map<number, bigint>): Promise<void>;
+  /**
+   * Asks kafkajs not to fetch again, without waiting: called from inside onBatch when the last
+   * wanted batch is done, it spares the long poll (fetch.wait.max.ms) that stopping from outside
+   * waits for. Commit before: kafkajs ignores commits once stopped. close() is still needed.
+   */
+  stopFetching(): void;
   /** Stops fetching and leaves the group; never call it from inside onBatch. */
   close(): Promise<void>;
 }
@@ -68,6 +77,7 @@ export interface TopicConsumer {
 /** Connects, checks the topic (never creating it) and works out where reading starts. */
 export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOptions): Promise<TopicConsumer> {
   const { topic, mode } = options;
+  applyDecodeSpeedups();
   const admin = kafka.admin();
   try {
     await admin.connect();
@@ -112,6 +122,10 @@ class KafkajsTopicConsumer implements TopicConsumer {
     this.groupId = mode.kind === 'group' ? mode.groupId : null;
     // kafkajs reads only as a group member: chosen partitions use a throwaway group, deleted on close.
     this.kafkaGroupId = mode.kind === 'group' ? mode.groupId : `ckafka-partitions-${randomUUID()}`;
+  }
+
+  get knownStarts(): Map<number, bigint> | null {
+    return this.groupId === null ? this.targets : null;
   }
 
   get topic(): string {
@@ -224,6 +238,10 @@ class KafkajsTopicConsumer implements TopicConsumer {
     }
   }
 
+  stopFetching(): void {
+    void this.consumer?.stop().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     try {
       await this.consumer?.disconnect();
@@ -258,11 +276,20 @@ export function consumedMessage(topic: string, partition: number, m: KafkaMessag
     timestamp: Number(m.timestamp),
     key: m.key ?? null,
     value: m.value ?? null,
-    headers: m.headers === undefined ? [] : headerList(m.headers),
+    headers: m.headers === undefined ? NO_HEADERS : headerList(m.headers),
   };
 }
 
+const NO_HEADERS: Header[] = [];
+
 function headerList(headers: IHeaders): Header[] {
+  let any = false;
+  for (const _ in headers) {
+    any = true;
+    break;
+  }
+  // Most messages have none: share one empty list rather than allocate one per message.
+  if (!any) return NO_HEADERS;
   const out: Header[] = [];
   for (const key of Object.keys(headers)) {
     const value = headers[key];

@@ -95,9 +95,10 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     const e = end.get(p);
     return at !== undefined && e !== undefined && at >= e;
   };
+  const endReached = () => request.stopAtEnd === true && assigned.every((p) => atEnd(p, consumer.endOffsets));
   const checkEnd = () => {
     if (stopping || !joined) return;
-    if (request.stopAtEnd && assigned.every((p) => atEnd(p, consumer.endOffsets))) return stop('end');
+    if (endReached()) return stop('end');
     if (!saidCaughtUp && assigned.every((p) => atEnd(p, high))) {
       saidCaughtUp = true;
       emit({ kind: 'caught-up', partitions: assigned, positions: new Map(position) });
@@ -116,6 +117,20 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     const offsets = pendingCommit();
     await consumer.commit(offsets);
     for (const [p, o] of offsets) committed.set(p, o);
+  };
+  // The commit on the way out, once: from inside the last batch (before kafkajs stops) or after.
+  let finalCommitRun: Promise<void> | undefined;
+  const finalCommit = () =>
+    (finalCommitRun ??= (async () => {
+      if (!committing) return;
+      await commitRunning;
+      await commitNow();
+    })());
+  /** Stops from inside a batch: commit, then tell kafkajs not to start another fetch. */
+  const stopInBatch = async (reason: StopReason) => {
+    stop(reason);
+    await finalCommit().catch(() => undefined);
+    consumer.stopFetching();
   };
   const scheduleCommit = () => {
     if (!committing) return;
@@ -184,7 +199,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         await sink.write(messages);
       } catch {
         // The reader went away (EPIPE): what was not written is not committed.
-        stop(signal.aborted ? 'interrupted' : 'output-closed');
+        await stopInBatch(signal.aborted ? 'interrupted' : 'output-closed');
         return;
       } finally {
         clearInterval(beat);
@@ -199,7 +214,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     }
     if ((position.get(partition) ?? -1n) < batch.next) position.set(partition, batch.next);
     high.set(partition, batch.highWatermark);
-    if (request.count !== undefined && consumed >= request.count) stop('count');
+    if (request.count !== undefined && consumed >= request.count) return stopInBatch('count');
+    if (!stopping && joined && endReached()) return stopInBatch('end');
     checkEnd();
   }
 
@@ -209,7 +225,10 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let joinTimer: NodeJS.Timeout | undefined;
   let reason: StopReason;
   try {
+    const starts = consumer.knownStarts;
+    const nothingToRead = request.stopAtEnd && starts !== null && consumer.partitions.every((p) => (starts.get(p) ?? 0n) >= (consumer.endOffsets.get(p) ?? 0n));
     if (request.count === 0) stop('count');
+    else if (nothingToRead) stop('end');
     else {
       const joinDeadline = new Promise<never>((_, reject) => {
         joinTimer = setTimeout(
@@ -226,10 +245,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     stopping = true;
     // Let the batch being written finish, so its offsets count (kafkajs must not be stopped from inside it).
     await inBatch;
-    if (committing) {
-      await commitRunning;
-      await commitNow();
-    }
+    await finalCommit();
   } finally {
     stopping = true;
     clearTimeout(joinTimer);
