@@ -4,6 +4,7 @@ import type { ClientSettings, ConsumerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import { translateKafkaError } from './errors.js';
 import { applyDecodeSpeedups } from './decode-speedups.js';
+import { adaptiveFetchSize } from './fetch-sizer.js';
 import { fixedAssigner } from './fixed-assigner.js';
 import type { StartPosition, Watermarks } from './offsets.js';
 import type { ConsumedMessage, Header } from './records.js';
@@ -19,6 +20,8 @@ export interface TopicConsumerOptions {
   settings: ConsumerSettings;
   /** --from; without it a group resumes at its committed offsets, else at auto.offset.reset. */
   start?: StartPosition;
+  /** Size fetches from the messages seen (max.partition.fetch.bytes was not set); see fetch-sizer.ts. */
+  adaptiveFetch?: boolean;
 }
 
 /** The partitions this member now reads, where it starts in each and how far each reaches. */
@@ -108,6 +111,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
   private readonly reached = new Map<number, bigint>();
   private generation = 0;
   private readonly kafkaGroupId: string;
+  private sizer: ReturnType<typeof adaptiveFetchSize> = null;
 
   constructor(
     private readonly kafka: Kafka,
@@ -147,6 +151,10 @@ class KafkajsTopicConsumer implements TopicConsumer {
       retry: { ...this.options.client.retry, restartOnFailure: async () => false },
     };
     if (mode.kind === 'partitions') config.partitionAssigners = [fixedAssigner(topic, this.partitions)];
+    if (this.options.adaptiveFetch) {
+      this.sizer = adaptiveFetchSize(this.kafkaGroupId);
+      if (this.sizer) config.maxBytesPerPartition = this.sizer.current();
+    }
     const consumer = this.kafka.consumer(config);
     this.consumer = consumer;
     const { CRASH, GROUP_JOIN, END_BATCH_PROCESS } = consumer.events;
@@ -223,6 +231,11 @@ class KafkajsTopicConsumer implements TopicConsumer {
     if (!isRunning() || isStale()) return;
     const { topic, partition } = batch;
     const messages = batch.messages.map((m) => consumedMessage(topic, partition, m));
+    if (this.sizer) {
+      let bytes = 0;
+      for (const m of messages) bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
+      this.sizer.observe(messages.length, bytes);
+    }
     const next = BigInt(batch.lastOffset()) + 1n;
     await handlers.onBatch({ partition, messages, highWatermark: BigInt(batch.highWatermark), next, heartbeat });
     this.reached.set(partition, next);
@@ -243,6 +256,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
   }
 
   async close(): Promise<void> {
+    this.sizer?.release();
     try {
       await this.consumer?.disconnect();
       // The throwaway group has no offsets and no members now: remove it so it is not listed.

@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import LongClass from 'kafkajs/src/utils/long.js';
+import DecoderClass from 'kafkajs/src/protocol/decoder.js';
 
 /*
  * kafkajs 2.2.4 (its last release) decodes each record with BigInt-backed Long objects: it parses
@@ -9,17 +10,10 @@ import { createRequire } from 'node:module';
  * plain numbers up to 49 bits, falling back to kafkajs's own code above that.
  */
 
-interface LongClass {
-  fromString(text: string): unknown;
-  fromNumber(value: number): unknown;
-}
 interface KafkajsDecoder {
   buffer: Buffer;
   offset: number;
   readVarLong(): unknown;
-}
-interface DecoderClass {
-  prototype: KafkajsDecoder;
 }
 
 let applied = false;
@@ -28,15 +22,9 @@ let applied = false;
 export function applyDecodeSpeedups(): void {
   if (applied) return;
   applied = true;
-  let Long: LongClass;
-  let Decoder: DecoderClass;
-  try {
-    const require = createRequire(import.meta.url);
-    Long = require('kafkajs/src/utils/long.js') as LongClass;
-    Decoder = require('kafkajs/src/protocol/decoder.js') as DecoderClass;
-  } catch {
-    return;
-  }
+  // Static imports: the bundle (scripts/bundle.mjs) must patch its own copy of kafkajs.
+  const Long = LongClass;
+  const Decoder = DecoderClass;
   if (typeof Long.fromString !== 'function' || typeof Long.fromNumber !== 'function' || typeof Decoder.prototype.readVarLong !== 'function') return;
 
   const fromString = Long.fromString.bind(Long);

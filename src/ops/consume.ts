@@ -1,6 +1,7 @@
 import { CkafkaError } from '../errors/errors.js';
 import type { Assignment, ConsumerHandlers, FetchedBatch, TopicConsumer } from '../kafka/consumer.js';
 import type { ConsumedMessage } from '../kafka/records.js';
+import { WritePipeline } from './write-pipeline.js';
 
 /** Where consumed messages go: resolves once they are written, rejects when the output is gone. */
 export interface MessageSink {
@@ -186,37 +187,53 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     },
   };
 
+  // Batches are written while kafkajs fetches the next one; counts and positions are taken
+  // when a batch is queued, offsets are committed only once its write is done.
+  const pipeline = new WritePipeline();
+  let queued = 0;
+  let outputGone = false;
+
   async function handleBatch(batch: FetchedBatch): Promise<void> {
     if (stopping) return;
     const { partition } = batch;
     let messages = batch.messages;
-    if (request.count !== undefined && messages.length > request.count - consumed) {
-      messages = messages.slice(0, request.count - consumed);
+    if (request.count !== undefined && messages.length > request.count - queued) {
+      messages = messages.slice(0, request.count - queued);
     }
     if (messages.length > 0) {
-      const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
-      try {
-        await sink.write(messages);
-      } catch {
-        // The reader went away (EPIPE): what was not written is not committed.
-        await stopInBatch(signal.aborted ? 'interrupted' : 'output-closed');
-        return;
-      } finally {
-        clearInterval(beat);
-      }
-      consumed += messages.length;
-      const cut = messages.length < batch.messages.length;
+      queued += messages.length;
       const last = messages[messages.length - 1] as ConsumedMessage;
-      written.set(partition, cut ? BigInt(last.offset) + 1n : batch.next);
-      saidCaughtUp = false;
-      armIdle();
-      scheduleCommit();
+      const next = messages.length < batch.messages.length ? BigInt(last.offset) + 1n : batch.next;
+      await pipeline.push(() => writeBatch(partition, messages, next, batch));
     }
     if ((position.get(partition) ?? -1n) < batch.next) position.set(partition, batch.next);
     high.set(partition, batch.highWatermark);
-    if (request.count !== undefined && consumed >= request.count) return stopInBatch('count');
-    if (!stopping && joined && endReached()) return stopInBatch('end');
+    const done = request.count !== undefined && queued >= request.count ? 'count' : !stopping && joined && endReached() ? 'end' : undefined;
+    if (done !== undefined) {
+      await pipeline.drain();
+      return stopInBatch(done);
+    }
     checkEnd();
+  }
+
+  async function writeBatch(partition: number, messages: ConsumedMessage[], next: bigint, batch: FetchedBatch): Promise<void> {
+    if (outputGone) return;
+    const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
+    try {
+      await sink.write(messages);
+    } catch {
+      // The reader went away (EPIPE): what was not written is not committed.
+      outputGone = true;
+      stop(signal.aborted ? 'interrupted' : 'output-closed');
+      return;
+    } finally {
+      clearInterval(beat);
+    }
+    consumed += messages.length;
+    written.set(partition, next);
+    saidCaughtUp = false;
+    armIdle();
+    scheduleCommit();
   }
 
   const onAbort = () => stop('interrupted');
@@ -243,8 +260,9 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     }
     reason = await outcome;
     stopping = true;
-    // Let the batch being written finish, so its offsets count (kafkajs must not be stopped from inside it).
+    // Let the batches being written finish, so their offsets count (kafkajs must not be stopped from inside one).
     await inBatch;
+    await pipeline.drain();
     await finalCommit();
   } finally {
     stopping = true;

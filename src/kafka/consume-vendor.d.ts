@@ -1,0 +1,24 @@
+// Types for the kafkajs 2.2.4 internals that decode-speedups.ts and fetch-sizer.ts adjust (kafkajs
+// has no package "exports", so these paths resolve; they are not part of its typed API). They are
+// imported statically so the bundle (scripts/bundle.mjs) adjusts its own copy of kafkajs.
+declare module 'kafkajs/src/utils/long.js' {
+  const Long: {
+    fromString(text: string): unknown;
+    fromNumber(value: number): unknown;
+  };
+  export default Long;
+}
+
+declare module 'kafkajs/src/protocol/decoder.js' {
+  const Decoder: {
+    prototype: { buffer: Buffer; offset: number; readVarLong(): unknown };
+  };
+  export default Decoder;
+}
+
+declare module 'kafkajs/src/consumer/consumerGroup.js' {
+  const ConsumerGroup: {
+    prototype: { groupId: string; maxBytesPerPartition: number; fetch(nodeId: unknown): Promise<unknown> };
+  };
+  export default ConsumerGroup;
+}
