@@ -13,8 +13,10 @@ export type BatchRenderer = (messages: readonly ConsumedMessage[]) => string | B
 /** The renderer for a format; colour (chalk) only affects the readable text. */
 export function messageRenderer(format: MessageFormat, c: ChalkInstance, encoding: Encoding): BatchRenderer {
   switch (format.kind) {
-    case 'text':
-      return (messages) => messages.map((m) => messageText(m, c, encoding)).join('');
+    case 'text': {
+      const time = isoTimes();
+      return (messages) => messages.map((m) => messageText(m, c, encoding, time)).join('');
+    }
     case 'json':
       return (messages) => messages.map((m) => `${JSON.stringify(messageJson(m, encoding))}\n`).join('');
     case 'raw':
@@ -30,16 +32,29 @@ export function messageRenderer(format: MessageFormat, c: ChalkInstance, encodin
  * The readable default: a line with where the message is and its metadata, then its payload on a
  * line of its own (control characters and invalid UTF-8 escaped, so one message is two lines).
  */
-export function messageText(m: ConsumedMessage, c: ChalkInstance, encoding: Encoding): string {
+export function messageText(m: ConsumedMessage, c: ChalkInstance, encoding: Encoding, isoTime = isoTimes()): string {
   const key = m.key === null ? c.dim('-') : displayBytes(m.key, encoding);
   const headers =
     m.headers.length > 0
       ? `  headers ${m.headers.map((h) => (h.value === null ? h.key : `${h.key}=${displayBytes(h.value, encoding)}`)).join(',')}`
       : '';
-  const time = m.timestamp >= 0 ? new Date(m.timestamp).toISOString() : 'no timestamp';
+  const time = isoTime(m.timestamp);
   const len = m.value?.length ?? 0;
   const payload = m.value === null ? c.dim('(null)') : displayBytes(m.value, encoding);
   return `${c.cyan(`${m.topic} [${m.partition}] @ ${m.offset}`)}  ${c.dim(time)}  key ${key}  len ${len}${headers}\n${payload}\n`;
+}
+
+/** Formats timestamps; messages of a batch often share their millisecond, so each distinct one is formatted once. */
+function isoTimes(): (ms: number) => string {
+  let lastTime = Number.NaN;
+  let lastIso = '';
+  return (ms) => {
+    if (ms !== lastTime) {
+      lastTime = ms;
+      lastIso = ms >= 0 ? new Date(ms).toISOString() : 'no timestamp';
+    }
+    return lastIso;
+  };
 }
 
 /** Values only, one per line: the bytes as they are (utf8), or base64/hex when asked. */

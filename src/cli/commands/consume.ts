@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, addOutputOptions, configRequest, InvalidFlag, positiveInt, type ConnectionFlags, type OutputFlags } from '../options.js';
+import { addConnectionOptions, addOutputOptions, configRequest, flagsOf, InvalidFlag, positiveInt, type ConnectionFlags, type OutputFlags } from '../options.js';
 import { parseDuration } from '../../io/duration.js';
 import { parsePartitionList, parseStartPosition, type StartPosition } from '../../kafka/offsets.js';
 import { CkafkaError, usageError } from '../../errors/errors.js';
@@ -72,7 +72,7 @@ export function registerConsumeCommand(program: Command, ctx: RunContext): void 
   );
   cmd.action(async (_opts: ConsumeFlags, command: Command) => {
     // Connection options may also come before the command name (program-level options).
-    const flags = command.optsWithGlobals<ConsumeFlags>();
+    const flags = flagsOf<ConsumeFlags>(command);
     ctx.outputJson = flags.output === 'json';
     const options = consumeOptions(flags, command.getOptionValueSource('output') === 'cli');
     const extra: { topic?: string; groupId?: string } = {};

@@ -29,6 +29,14 @@ describe('readable text', () => {
     const text = messageText(message({ value: Buffer.from([0x61, 0x0a, 0xff]) }), plain, 'utf8');
     expect(text.split('\n')[1]).toBe('a\\x0a\\xff');
   });
+  it('shows valid UTF-8 as it is, in text and JSON', () => {
+    const m = message({ value: Buffer.from('é 中文 "q"'), key: Buffer.from('ключ') });
+    expect(messageText(m, plain, 'utf8').split('\n')[1]).toBe('é 中文 "q"');
+    const json = JSON.parse(String(messageRenderer({ kind: 'json' }, plain, 'utf8')([m]))) as Record<string, unknown>;
+    expect(json).toMatchObject({ payload: 'é 中文 "q"', key: 'ключ' });
+    expect(json.payload_encoding).toBeUndefined();
+  });
+
   it('colours only when asked', () => {
     expect(messageText(message(), coloured, 'utf8')).toContain('\u001b[');
     expect(messageText(message(), plain, 'utf8')).not.toContain('\u001b[');
@@ -66,3 +74,4 @@ describe('messageRenderer', () => {
     expect(out.split('\n')).toHaveLength(5);
   });
 });
+
