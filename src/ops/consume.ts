@@ -65,6 +65,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let consumed = 0;
   let stopping = false;
   let saidCaughtUp = false;
+  let positionsKnown = false;
   let joined = false;
   let idleTimer: NodeJS.Timeout | undefined;
   let inBatch: Promise<void> = Promise.resolve();
@@ -100,7 +101,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   const checkEnd = () => {
     if (stopping || !joined) return;
     if (endReached()) return stop('end');
-    if (!saidCaughtUp && assigned.every((p) => atEnd(p, high))) {
+    // Said once the start positions are known, so it follows the 'assigned' line.
+    if (!saidCaughtUp && positionsKnown && assigned.every((p) => atEnd(p, high))) {
       saidCaughtUp = true;
       emit({ kind: 'caught-up', partitions: assigned, positions: new Map(position) });
     }
@@ -152,6 +154,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   const handlers: ConsumerHandlers = {
     onAssign(partitions: number[]) {
       assigned = partitions;
+      positionsKnown = false;
       for (const p of [...written.keys()]) if (!assigned.includes(p)) written.delete(p);
       saidCaughtUp = false;
       if (!joined) {
@@ -169,6 +172,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         const h = a.highs.get(p);
         if (h !== undefined && (high.get(p) ?? -1n) < h) high.set(p, h);
       }
+      positionsKnown = true;
       if (!stopping) emit({ kind: 'assigned', partitions: a.partitions, positions: new Map(a.positions) });
       checkEnd();
     },

@@ -74,4 +74,3 @@ describe('messageRenderer', () => {
     expect(out.split('\n')).toHaveLength(5);
   });
 });
-
