@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { DeliveryReport, InputError } from '../kafka/records.js';
-import type { ProduceSummary } from '../ops/produce.js';
+import { chunkReport, type DeliveryChunk, type ProduceSummary } from '../ops/produce.js';
 import { displayBytes, type Encoding } from './bytes.js';
 import { messageJson } from './message-json.js';
 
@@ -13,6 +13,13 @@ export function deliveryRenderer(format: ReportFormat, c: ChalkInstance, encodin
       if (format === 'quiet') return '';
       if (format === 'json') return `${JSON.stringify(reportJson(r, encoding))}\n`;
       return reportText(r, c, encoding);
+    },
+    /** The reports of one produce request, one line per message ('' when quiet, without looking at them). */
+    chunk(chunk: DeliveryChunk): string {
+      if (format === 'quiet') return '';
+      let text = '';
+      for (let i = 0; i < chunk.count; i++) text += this.report(chunkReport(chunk, i));
+      return text;
     },
     inputError(e: InputError, cErr: ChalkInstance): string {
       if (format === 'json') return `${JSON.stringify({ error: { kind: 'input', line: e.line, message: e.error } })}\n`;

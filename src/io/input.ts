@@ -28,8 +28,9 @@ export async function* generatedInput(count: number, options: LineOptions): Inpu
   const chunk = 1000;
   for (let start = 0; start < count; start += chunk) {
     const items: InputItem[] = [];
+    const now = options.now?.() ?? Date.now();
     for (let i = start; i < Math.min(count, start + chunk); i++) {
-      items.push({ record: textRecord(Buffer.from(`Message ${i}`), undefined, options) });
+      items.push({ record: textRecord(Buffer.from(`Message ${i}`), undefined, options, now) });
     }
     yield items;
   }
@@ -37,21 +38,27 @@ export async function* generatedInput(count: number, options: LineOptions): Inpu
 
 /** Messages given as command-line arguments, one message each. */
 export async function* argumentInput(values: string[], options: LineOptions): InputChunks {
-  yield values.map((value, i) => lineItem(Buffer.from(value), i + 1, options));
+  const now = options.now?.() ?? Date.now();
+  yield values.map((value, i) => lineItem(Buffer.from(value), i + 1, options, now));
 }
 
 /** One message per line of a stream (stdin or a file); blank lines are skipped. */
 export async function* streamInput(stream: AsyncIterable<Buffer | string>, options: LineOptions): InputChunks {
-  for await (const lines of splitLines(stream)) {
+  for await (const { first, lines } of splitLines(stream)) {
+    // One creation time per group of lines: they were read together.
+    const now = options.now?.() ?? Date.now();
     const items: InputItem[] = [];
-    for (const line of lines) if (line.bytes.length > 0) items.push(lineItem(line.bytes, line.number, options));
+    for (let i = 0; i < lines.length; i++) {
+      const bytes = lines[i]!;
+      if (bytes.length > 0) items.push(lineItem(bytes, first + i, options, now));
+    }
     if (items.length > 0) yield items;
   }
 }
 
-function lineItem(bytes: Buffer, line: number, options: LineOptions): InputItem {
-  if (!options.json) return { record: textRecord(bytes, line, options) };
-  const parsed = parseJsonRecord(bytes.toString('utf8'), options.now?.() ?? Date.now());
+function lineItem(bytes: Buffer, line: number, options: LineOptions, now: number): InputItem {
+  if (!options.json) return { record: textRecord(bytes, line, options, now) };
+  const parsed = parseJsonRecord(bytes.toString('utf8'), now);
   if ('error' in parsed) return { line, error: parsed.error };
   const record = parsed.record;
   record.line = line;
@@ -61,7 +68,7 @@ function lineItem(bytes: Buffer, line: number, options: LineOptions): InputItem 
   return { record };
 }
 
-function textRecord(bytes: Buffer, line: number | undefined, options: LineOptions): OutgoingRecord {
+function textRecord(bytes: Buffer, line: number | undefined, options: LineOptions, now: number): OutgoingRecord {
   let key: Buffer | null = options.key ?? null;
   let value = bytes;
   if (options.keyDelimiter) {
@@ -71,8 +78,6 @@ function textRecord(bytes: Buffer, line: number | undefined, options: LineOption
       value = bytes.subarray(at + options.keyDelimiter.length);
     }
   }
-  const record: OutgoingRecord = { key, value, headers: options.headers, timestamp: options.now?.() ?? Date.now() };
-  if (line !== undefined) record.line = line;
-  if (options.partition !== undefined) record.partition = options.partition;
-  return record;
+  // Every field at once: one object shape, no property added later.
+  return { key, value, headers: options.headers, timestamp: now, line, partition: options.partition };
 }

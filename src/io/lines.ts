@@ -1,36 +1,59 @@
-/** A line of input as bytes, with its 1-based number. */
-export interface Line {
-  bytes: Buffer;
-  number: number;
+/** The complete lines of one read, as bytes (no "\n", no trailing "\r"); `first` is the 1-based number of lines[0]. */
+export interface Lines {
+  first: number;
+  lines: Buffer[];
 }
 
 /**
  * Splits a byte stream into lines without decoding them (values stay bytes: binary-safe and fast),
- * yielding the lines of each chunk together. A trailing "\r" is dropped; a last line without a
- * newline counts.
+ * yielding them in groups of up to `group` lines. Lines are views into the read's buffer: only a
+ * line split across two reads is copied. A last line without a newline counts.
  */
-export async function* splitLines(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Line[]> {
-  let rest: Buffer | null = null;
+// Groups well below a large read (1 MB is ~10,000 short lines) keep the objects made per line
+// short-lived: the garbage collector copies what is alive when it runs.
+export async function* splitLines(stream: AsyncIterable<Buffer | string>, group = 1024): AsyncGenerator<Lines> {
+  // The beginning of a line that continues in a later read.
+  let pieces: Buffer[] = [];
   let number = 0;
   for await (const chunk of stream) {
-    let data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    if (rest) {
-      data = Buffer.concat([rest, data]);
-      rest = null;
+    const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let nl = data.indexOf(10);
+    if (pieces.length > 0 && nl < 0) {
+      pieces.push(data);
+      continue;
     }
-    const lines: Line[] = [];
+    let lines: Buffer[] = [];
     let start = 0;
-    for (;;) {
-      const nl = data.indexOf(10, start);
-      if (nl < 0) break;
-      number += 1;
-      lines.push({ bytes: trimCr(data.subarray(start, nl)), number });
+    if (pieces.length > 0) {
+      pieces.push(data.subarray(0, nl));
+      lines.push(trimCr(Buffer.concat(pieces)));
+      pieces = [];
       start = nl + 1;
+      nl = data.indexOf(10, start);
     }
-    if (start < data.length) rest = Buffer.from(data.subarray(start));
-    if (lines.length > 0) yield lines;
+    while (nl >= 0) {
+      lines.push(data.subarray(start, nl > start && data[nl - 1] === 13 ? nl - 1 : nl));
+      start = nl + 1;
+      nl = data.indexOf(10, start);
+      if (lines.length >= group) {
+        yield { first: number + 1, lines };
+        number += lines.length;
+        lines = [];
+      }
+    }
+    if (start < data.length) pieces.push(copyOf(data.subarray(start)));
+    if (lines.length > 0) {
+      yield { first: number + 1, lines };
+      number += lines.length;
+    }
   }
-  if (rest && rest.length > 0) yield [{ bytes: trimCr(rest), number: number + 1 }];
+  if (pieces.length > 0) yield { first: number + 1, lines: [trimCr(Buffer.concat(pieces))] };
+}
+
+function copyOf(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafe(bytes.length);
+  copy.set(bytes);
+  return copy;
 }
 
 function trimCr(line: Buffer): Buffer {

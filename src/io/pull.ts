@@ -4,31 +4,52 @@
  */
 export class Pull<T> {
   private pending: Promise<IteratorResult<T>> | undefined;
-  private readonly aborted: Promise<'aborted'>;
 
   constructor(
     private readonly iterator: AsyncIterator<T>,
-    signal: AbortSignal,
-  ) {
-    this.aborted = new Promise((resolve) => {
-      if (signal.aborted) resolve('aborted');
-      else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-    });
-  }
+    private readonly signal: AbortSignal,
+  ) {}
 
   /** The next item, 'aborted' when the signal fires first, or 'idle' after idleMs with nothing new. */
-  async next(idleMs?: number): Promise<IteratorResult<T> | 'aborted' | 'idle'> {
-    this.pending ??= this.iterator.next();
-    let timer: NodeJS.Timeout | undefined;
-    const races: Promise<IteratorResult<T> | 'aborted' | 'idle'>[] = [this.pending, this.aborted];
-    if (idleMs !== undefined) races.push(new Promise((resolve) => (timer = setTimeout(() => resolve('idle'), idleMs))));
-    try {
-      const result = await Promise.race(races);
-      if (result !== 'aborted' && result !== 'idle') this.pending = undefined;
-      return result;
-    } finally {
-      clearTimeout(timer);
-    }
+  next(idleMs?: number): Promise<IteratorResult<T> | 'aborted' | 'idle'> {
+    if (this.signal.aborted) return Promise.resolve('aborted');
+    const pending = (this.pending ??= this.iterator.next());
+    // Not Promise.race against one long-lived abort promise: every race would leave a reaction
+    // on it that keeps its result (a chunk of input) alive until the abort, i.e. for ever.
+    return new Promise((resolve, reject) => {
+      let done = false;
+      let timer: NodeJS.Timeout | undefined;
+      const finish = () => {
+        done = true;
+        clearTimeout(timer);
+        this.signal.removeEventListener('abort', onAbort);
+      };
+      const onAbort = () => {
+        finish();
+        resolve('aborted');
+      };
+      this.signal.addEventListener('abort', onAbort, { once: true });
+      if (idleMs !== undefined) {
+        timer = setTimeout(() => {
+          finish();
+          resolve('idle');
+        }, idleMs);
+      }
+      pending.then(
+        (result) => {
+          if (done) return;
+          finish();
+          this.pending = undefined;
+          resolve(result);
+        },
+        (error: unknown) => {
+          if (done) return;
+          finish();
+          this.pending = undefined;
+          reject(error as Error);
+        },
+      );
+    });
   }
 
   /** Lets the source release what it holds (a file, stdin). */

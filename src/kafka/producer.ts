@@ -1,9 +1,15 @@
-import { Partitioners, type Admin, type Kafka, type Message, type PartitionerArgs } from 'kafkajs';
+import kafkajs, { CompressionTypes, Partitioners, type Admin, type Kafka, type Message, type PartitionerArgs } from 'kafkajs';
 import type { ProducerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
-import type { OutgoingRecord } from './records.js';
+import { randomBytes } from 'node:crypto';
+import type { Header, OutgoingRecord } from './records.js';
 import { compressionType } from './codecs/index.js';
 import { causeChain, translateKafkaError } from './errors.js';
+import { decodeRecords, RecordBatchWriter, type EncodedBatch } from './record-batch.js';
+import { batchMessage, framingSize, installBatchEncoder } from './record-batch-request.js';
+
+// Node's ESM loader does not see `CompressionCodecs` among kafkajs's named exports (see codecs/).
+const { CompressionCodecs } = kafkajs;
 
 export interface SendResult {
   /** Offset of the first record, or null when acks=0 (the broker does not answer). */
@@ -12,13 +18,24 @@ export interface SendResult {
   logAppendTime: number | null;
 }
 
-/** A producer bound to one topic whose partitions are known, sending one partition's records per call. */
+/** Records of one partition on their way to becoming one produce request. */
+export interface ProduceBatch {
+  readonly partition: number;
+  readonly count: number;
+  add(record: OutgoingRecord): void;
+}
+
+/** A producer bound to one topic whose partitions are known, sending one partition's batch per request. */
 export interface TopicProducer {
   readonly topic: string;
   readonly partitions: number[];
+  /** Most records per batch: kafkajs's own encoding (idempotent producer) is quadratic in it. */
+  readonly maxBatchMessages: number;
   choosePartition(record: OutgoingRecord): number;
-  /** All-or-nothing: one call is one produce request for one partition. */
-  send(partition: number, records: OutgoingRecord[]): Promise<SendResult>;
+  /** An empty batch; `expectedBytes` sizes its buffer. Records are encoded as they are added. */
+  batch(partition: number, expectedBytes?: number): ProduceBatch;
+  /** All-or-nothing: one call is one produce request for the batch's partition. */
+  send(batch: ProduceBatch): Promise<SendResult>;
   close(): Promise<void>;
 }
 
@@ -43,23 +60,20 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
   } finally {
     void admin.disconnect().catch(() => undefined);
   }
-  const partitioner = Partitioners.DefaultPartitioner();
   const compression = compressionType(settings.compression);
+  // Our batch encoding (record-batch.ts) cannot follow the per-message sequence numbers kafkajs
+  // keeps for an idempotent producer: that one stays on kafkajs's encoder (correct, slower).
+  const ownEncoding = !settings.idempotent;
+  if (ownEncoding) installBatchEncoder();
+  const headroom = framingSize(topic);
   return {
     topic,
     partitions: partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b),
-    choosePartition(record) {
-      const message: Message = { key: record.key, value: record.value };
-      return partitioner({ topic, partitionMetadata, message });
-    },
-    async send(partition, records) {
-      const messages: Message[] = records.map((r) => ({
-        key: r.key,
-        value: r.value,
-        partition,
-        timestamp: String(r.timestamp),
-        headers: headersOf(r),
-      }));
+    maxBatchMessages: ownEncoding ? 100_000 : 2000,
+    choosePartition: partitionChooser(topic, partitionMetadata),
+    batch: (partition, expectedBytes) => (ownEncoding ? new EncodingBatch(partition, expectedBytes, headroom) : new MessageBatch(partition)),
+    async send(batch) {
+      const messages = batch instanceof EncodingBatch ? [await batch.message(compression)] : (batch as MessageBatch).messages;
       const [meta] = await producer.send({ topic, messages, acks: settings.acks, timeout: settings.timeoutMs, compression });
       if (!meta || settings.acks === 0) return { baseOffset: null, logAppendTime: null };
       const appendTime = Number(meta.logAppendTime ?? -1);
@@ -69,6 +83,78 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
       await producer.disconnect();
     },
   };
+}
+
+/**
+ * kafkajs's DefaultPartitioner (murmur2 of the key, Java-compatible), except that a message
+ * without a key takes the next partition with a leader without the list kafkajs builds per message.
+ */
+function partitionChooser(topic: string, partitionMetadata: PartitionerArgs['partitionMetadata']): (record: OutgoingRecord) => number {
+  const keyed = Partitioners.DefaultPartitioner();
+  const available = partitionMetadata.filter((p) => p.leader >= 0).map((p) => p.partitionId);
+  let counter = randomBytes(4).readUInt32BE(0) | 0;
+  return (record) => {
+    if (record.key !== null) return keyed({ topic, partitionMetadata, message: { key: record.key, value: record.value } });
+    counter = (counter + 1) | 0;
+    const i = counter & 0x7fffffff;
+    return available.length > 0 ? available[i % available.length]! : i % partitionMetadata.length;
+  };
+}
+
+/** Our path: each record goes straight into the batch's buffer (see record-batch.ts). */
+class EncodingBatch implements ProduceBatch {
+  private readonly writer: RecordBatchWriter;
+
+  constructor(
+    readonly partition: number,
+    expectedBytes = 64 * 1024,
+    headroom = 0,
+  ) {
+    this.writer = new RecordBatchWriter(expectedBytes, headroom);
+  }
+
+  get count(): number {
+    return this.writer.count;
+  }
+
+  add(record: OutgoingRecord): void {
+    this.writer.add(record.key, record.value, record.headers, record.timestamp);
+  }
+
+  /** The one kafkajs message that carries the whole batch, compressed with kafkajs's codec table (ours are registered there). */
+  async message(compression: CompressionTypes): Promise<Message> {
+    let batch: EncodedBatch;
+    if (compression === CompressionTypes.None) batch = this.writer.finish();
+    else {
+      const codecs = CompressionCodecs as unknown as Record<number, (() => { compress(e: { buffer: Buffer }): Promise<Buffer> }) | undefined>;
+      const codec = codecs[compression];
+      if (!codec) throw new CkafkaError('usage', `compression ${CompressionTypes[compression]} is not available`);
+      batch = this.writer.finish(compression, await codec().compress({ buffer: this.writer.records() }));
+    }
+    const partition = this.partition;
+    return batchMessage(partition, batch, () =>
+      decodeRecords(batch).map((r) => toMessage(partition, r)),
+    );
+  }
+}
+
+/** kafkajs's path (idempotent producer): plain kafkajs messages. */
+class MessageBatch implements ProduceBatch {
+  readonly messages: Message[] = [];
+
+  constructor(readonly partition: number) {}
+
+  get count(): number {
+    return this.messages.length;
+  }
+
+  add(record: OutgoingRecord): void {
+    this.messages.push(toMessage(this.partition, record));
+  }
+}
+
+function toMessage(partition: number, r: Pick<OutgoingRecord, 'key' | 'value' | 'headers' | 'timestamp'>): Message {
+  return { key: r.key, value: r.value, partition, timestamp: String(r.timestamp), headers: headersOf(r.headers) };
 }
 
 /** The topic's partitions; a missing topic is our own clear error, and it is never auto-created. */
@@ -86,10 +172,10 @@ export async function topicPartitions(admin: Admin, topic: string): Promise<Part
   }
 }
 
-function headersOf(record: OutgoingRecord): Message['headers'] {
-  if (record.headers.length === 0) return undefined;
+function headersOf(list: readonly Header[]): Message['headers'] {
+  if (list.length === 0) return undefined;
   const headers: Record<string, Buffer | Buffer[]> = {};
-  for (const { key, value } of record.headers) {
+  for (const { key, value } of list) {
     const v = value ?? Buffer.alloc(0);
     const existing = headers[key];
     headers[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];

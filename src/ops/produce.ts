@@ -1,14 +1,14 @@
 import type { ErrorKind } from '../errors/errors.js';
-import type { TopicProducer } from '../kafka/producer.js';
+import type { ProduceBatch, TopicProducer } from '../kafka/producer.js';
 import { recordSize, type DeliveryReport, type InputError, type OutgoingRecord } from '../kafka/records.js';
 import { translateKafkaError } from '../kafka/errors.js';
 import type { InputChunks, InputItem } from '../io/input.js';
 import { Pull } from '../io/pull.js';
 
 export interface BatchLimits {
-  /** Messages per produce request (kafkajs groups messages in O(n²), so keep it moderate). */
+  /** Messages per produce request (the producer may lower it: see TopicProducer.maxBatchMessages). */
   maxMessages: number;
-  /** Bytes per produce request, under the broker's default 1 MB batch limit. */
+  /** Bytes per produce request, under the broker's default 1 MB batch limit (kafkajs does not split). */
   maxBytes: number;
   /** How long a partly filled batch waits for more input. */
   lingerMs: number;
@@ -16,7 +16,26 @@ export interface BatchLimits {
   maxInFlight: number;
 }
 
-export const DEFAULT_LIMITS: BatchLimits = { maxMessages: 2000, maxBytes: 512 * 1024, lingerMs: 5, maxInFlight: 8 };
+export const DEFAULT_LIMITS: BatchLimits = { maxMessages: 50_000, maxBytes: 768 * 1024, lingerMs: 5, maxInFlight: 8 };
+
+/** What happened to the messages of one produce request (one partition, in input order). */
+export interface DeliveryChunk {
+  status: DeliveryReport['status'];
+  topic: string;
+  /** null only for messages refused before a partition was known. */
+  partition: number | null;
+  /** How many messages. */
+  count: number;
+  /** The messages in order, unless the request said `keepRecords: false`. */
+  records: OutgoingRecord[] | null;
+  /** status 'delivered': the offset of the first message; message i is at baseOffset + i. */
+  baseOffset: bigint | null;
+  /** The broker's time for every record of a LogAppendTime topic; null: each record's own timestamp. */
+  logAppendTime: number | null;
+  /** status 'failed' and 'not-sent'. */
+  error?: string;
+  errorKind?: ErrorKind;
+}
 
 export interface ProduceRequest {
   producer: TopicProducer;
@@ -25,7 +44,15 @@ export interface ProduceRequest {
   messageMaxBytes: number;
   acks: -1 | 0 | 1;
   signal: AbortSignal;
-  onReport(report: DeliveryReport): void;
+  /** Called once per produce request with the fate of its messages (the cheap way for millions). */
+  onChunk?(chunk: DeliveryChunk): void;
+  /** Called once per message (after onChunk): exactly one report per message. Implies keepRecords. */
+  onReport?(report: DeliveryReport): void;
+  /**
+   * false: chunks carry counts only (records: null), so a message is garbage as soon as it is
+   * encoded; for counting runs (-q) of millions of messages. Default true.
+   */
+  keepRecords?: boolean;
   onInputError(error: InputError): void;
   limits?: Partial<BatchLimits>;
 }
@@ -44,38 +71,70 @@ export interface ProduceSummary {
   failureKinds: ErrorKind[];
 }
 
-/** Streams the input to the topic in batches, with one report per message. */
+/** The report of `chunk.records[i]` (a chunk with its records). */
+export function chunkReport(chunk: DeliveryChunk, i: number): DeliveryReport {
+  const { topic, partition } = chunk;
+  const record = chunk.records?.[i];
+  if (!record) throw new Error(`no record ${i} in this chunk (keepRecords: false?)`);
+  const timestamp = chunk.logAppendTime ?? record.timestamp;
+  switch (chunk.status) {
+    case 'delivered':
+      return { status: 'delivered', topic, partition: partition!, record, timestamp, offset: offsetAt(chunk.baseOffset!, i) };
+    case 'sent':
+      return { status: 'sent', topic, partition: partition!, record, timestamp };
+    case 'failed':
+      return { status: 'failed', topic, partition, record, timestamp, error: chunk.error ?? '', errorKind: chunk.errorKind ?? 'broker' };
+    case 'not-sent':
+      return { status: 'not-sent', topic, partition, record, timestamp, error: chunk.error ?? '' };
+  }
+}
+
+/** `base + i` as a decimal string (number arithmetic while it is exact). */
+export function offsetAt(base: bigint, i: number): string {
+  return base < 0x1fffffffffffffn - 0x7fffffffn ? String(Number(base) + i) : (base + BigInt(i)).toString();
+}
+
+/** Streams the input to the topic in batches, one produce request per partition batch; every message is reported once. */
 export async function produce(request: ProduceRequest): Promise<ProduceSummary> {
   const limits = { ...DEFAULT_LIMITS, ...request.limits };
   const { producer, signal } = request;
+  const keepRecords = request.keepRecords !== false || request.onReport !== undefined;
+  const maxMessages = Math.min(limits.maxMessages, producer.maxBatchMessages);
   const started = performance.now();
   const summary: ProduceSummary = {
     topic: producer.topic, delivered: 0, unacknowledged: 0, failed: 0, notSent: 0, inputErrors: 0,
     interrupted: false, elapsedMs: 0, failureKinds: [],
   };
-  const buffers = new Map<number, { records: OutgoingRecord[]; bytes: number }>();
+  const known = new Set(producer.partitions);
+  const open = new Map<number, Pending>();
   const inFlight = new Set<Promise<void>>();
-  const report = (r: DeliveryReport) => {
-    if (r.status === 'delivered') summary.delivered += 1;
-    else if (r.status === 'sent') summary.unacknowledged += 1;
-    else if (r.status === 'failed') summary.failed += 1;
-    else summary.notSent += 1;
-    request.onReport(r);
+  // The buffer size a new batch starts with: the largest batch so far, so it rarely grows.
+  let expectedBytes = 16 * 1024;
+  const settle = (chunk: DeliveryChunk) => {
+    const n = chunk.count;
+    if (chunk.status === 'delivered') summary.delivered += n;
+    else if (chunk.status === 'sent') summary.unacknowledged += n;
+    else if (chunk.status === 'failed') summary.failed += n;
+    else summary.notSent += n;
+    if (chunk.errorKind) summary.failureKinds.push(chunk.errorKind);
+    request.onChunk?.(chunk);
+    if (request.onReport) for (let i = 0; i < n; i++) request.onReport(chunkReport(chunk, i));
   };
 
-  const dispatch = (partition: number, records: OutgoingRecord[]) => {
-    const p = sendChunk(producer, partition, records, request.acks, report, summary).finally(() => inFlight.delete(p));
+  const flush = (pending: Pending) => {
+    open.delete(pending.batch.partition);
+    expectedBytes = Math.max(expectedBytes, pending.bytes);
+    const p = sendChunk(producer, pending, request.acks).then(settle).finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
-  const flush = (partition: number) => {
-    const buffer = buffers.get(partition);
-    if (!buffer || buffer.records.length === 0) return;
-    buffers.delete(partition);
-    dispatch(partition, buffer.records);
-  };
   const flushAll = () => {
-    for (const partition of [...buffers.keys()]) flush(partition);
+    for (const pending of [...open.values()]) flush(pending);
   };
+  const refuse = (record: OutgoingRecord, partition: number, error: string) =>
+    settle({
+      status: 'failed', topic: producer.topic, partition, count: 1, records: keepRecords ? [record] : null,
+      baseOffset: null, logAppendTime: null, error, errorKind: 'broker',
+    });
 
   const accept = (item: InputItem) => {
     if ('error' in item) {
@@ -86,28 +145,32 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     const record = item.record;
     const size = recordSize(record);
     const partition = record.partition ?? producer.choosePartition(record);
-    const refuse = (error: string) => {
-      summary.failureKinds.push('broker');
-      report({ status: 'failed', topic: producer.topic, partition, record, timestamp: record.timestamp, error, errorKind: 'broker' });
-    };
     if (size > request.messageMaxBytes) {
-      return refuse(`message of ${size} bytes is over the limit of ${request.messageMaxBytes} bytes (message.max.bytes); not sent`);
+      return refuse(record, partition, `message of ${size} bytes is over the limit of ${request.messageMaxBytes} bytes (message.max.bytes); not sent`);
     }
-    if (!producer.partitions.includes(partition)) {
-      return refuse(`partition ${partition} does not exist in topic '${producer.topic}' (partitions ${producer.partitions.join(',')})`);
+    if (!known.has(partition)) {
+      return refuse(record, partition, `partition ${partition} does not exist in topic '${producer.topic}' (partitions ${producer.partitions.join(',')})`);
     }
-    let buffer = buffers.get(partition);
-    if (!buffer) buffers.set(partition, (buffer = { records: [], bytes: 0 }));
-    buffer.records.push(record);
-    buffer.bytes += size;
-    if (buffer.records.length >= limits.maxMessages || buffer.bytes >= limits.maxBytes) flush(partition);
+    let pending = open.get(partition);
+    if (pending && pending.bytes + size > limits.maxBytes) {
+      flush(pending);
+      pending = undefined;
+    }
+    if (!pending) {
+      pending = { batch: producer.batch(partition, Math.min(expectedBytes, limits.maxBytes)), records: keepRecords ? [] : null, bytes: 0 };
+      open.set(partition, pending);
+    }
+    pending.batch.add(record);
+    pending.records?.push(record);
+    pending.bytes += size;
+    if (pending.batch.count >= maxMessages || pending.bytes >= limits.maxBytes) flush(pending);
   };
 
   const pull = new Pull(request.input[Symbol.asyncIterator](), signal);
   try {
     for (;;) {
       // Wait for more input, but send what is buffered if the input pauses (an interactive pipe).
-      const next = await pull.next(buffers.size > 0 ? limits.lingerMs : undefined);
+      const next = await pull.next(open.size > 0 ? limits.lingerMs : undefined);
       if (next === 'aborted') {
         summary.interrupted = true;
         break;
@@ -123,12 +186,13 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     }
     if (summary.interrupted) {
       // Ctrl-C: what is in flight is awaited and reported; what was only buffered is not sent.
-      for (const [partition, buffer] of buffers) {
-        for (const record of buffer.records) {
-          report({ status: 'not-sent', topic: producer.topic, partition, record, timestamp: record.timestamp, error: 'interrupted before sending' });
-        }
+      for (const { batch, records } of open.values()) {
+        settle({
+          status: 'not-sent', topic: producer.topic, partition: batch.partition, count: batch.count, records,
+          baseOffset: null, logAppendTime: null, error: 'interrupted before sending',
+        });
       }
-      buffers.clear();
+      open.clear();
     } else {
       flushAll();
     }
@@ -140,35 +204,27 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
   return summary;
 }
 
-async function sendChunk(
-  producer: TopicProducer,
-  partition: number,
-  records: OutgoingRecord[],
-  acks: -1 | 0 | 1,
-  report: (r: DeliveryReport) => void,
-  summary: ProduceSummary,
-): Promise<void> {
-  const topic = producer.topic;
+/** A partition's batch being filled. */
+interface Pending {
+  batch: ProduceBatch;
+  records: OutgoingRecord[] | null;
+  /** Estimated size (recordSize), against the limits. */
+  bytes: number;
+}
+
+/** One produce request; never rejects: a failure is a chunk with status 'failed'. */
+async function sendChunk(producer: TopicProducer, { batch, records }: Pending, acks: -1 | 0 | 1): Promise<DeliveryChunk> {
+  const { topic } = producer;
+  const { partition, count } = batch;
   try {
-    const result = await producer.send(partition, records);
+    const result = await producer.send(batch);
     if (acks === 0 || result.baseOffset === null) {
-      for (const record of records) report({ status: 'sent', topic, partition, record, timestamp: record.timestamp });
-      return;
+      return { status: 'sent', topic, partition, count, records, baseOffset: null, logAppendTime: null };
     }
     // One request per partition, so the i-th record's offset is the base offset plus i.
-    const base = BigInt(result.baseOffset);
-    records.forEach((record, i) => {
-      report({
-        status: 'delivered', topic, partition, record,
-        offset: (base + BigInt(i)).toString(),
-        timestamp: result.logAppendTime ?? record.timestamp,
-      });
-    });
+    return { status: 'delivered', topic, partition, count, records, baseOffset: BigInt(result.baseOffset), logAppendTime: result.logAppendTime };
   } catch (error) {
     const err = translateKafkaError(error, { action: `produce to ${topic}[${partition}]` });
-    summary.failureKinds.push(err.kind);
-    for (const record of records) {
-      report({ status: 'failed', topic, partition, record, timestamp: record.timestamp, error: err.message, errorKind: err.kind });
-    }
+    return { status: 'failed', topic, partition, count, records, baseOffset: null, logAppendTime: null, error: err.message, errorKind: err.kind };
   }
 }

@@ -52,9 +52,11 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
       messageMaxBytes: settings.messageMaxBytes,
       acks: settings.acks,
       signal: io.signal,
-      onReport: (r) => {
-        progress.tick();
-        const text = render.report(r);
+      // -q prints no report: the op need not keep a million messages until they are acknowledged.
+      keepRecords: format !== 'quiet',
+      onChunk: (chunk) => {
+        progress.tick(chunk.count);
+        const text = render.chunk(chunk);
         if (text) out.write(text);
       },
       onInputError: (e) => io.stderr.write(render.inputError(e, cErr)),
@@ -95,7 +97,7 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
     await access(path).catch(() => {
       throw usageError(`cannot read --file ${path}: no such file or not readable`);
     });
-    return streamInput(createReadStream(path, { highWaterMark: 256 * 1024 }), options);
+    return streamInput(createReadStream(path, { highWaterMark: 1024 * 1024 }), options);
   }
   if (flags.count !== undefined) return generatedInput(flags.count, options);
   // The demo's behaviour at a terminal; a pipe or file on stdin is read line by line.

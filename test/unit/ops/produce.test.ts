@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { ProduceBatch, SendResult, TopicProducer } from '../../../src/kafka/producer.js';
+import type { DeliveryReport, OutgoingRecord } from '../../../src/kafka/records.js';
+import type { InputItem } from '../../../src/io/input.js';
+import { chunkReport, offsetAt, produce, type DeliveryChunk, type ProduceRequest } from '../../../src/ops/produce.js';
+
+// A fake of our own Kafka seam (STYLE: no protocol mocks): each partition's log is an array.
+function fakeProducer(options: { fail?: (partition: number) => Error | undefined; partitions?: number[] } = {}) {
+  const partitions = options.partitions ?? [0, 1, 2];
+  const logs = new Map<number, OutgoingRecord[]>(partitions.map((p) => [p, []]));
+  const requests: { partition: number; count: number }[] = [];
+  let next = 0;
+  const producer: TopicProducer = {
+    topic: 't',
+    partitions,
+    maxBatchMessages: 1000,
+    choosePartition: () => partitions[next++ % partitions.length]!,
+    batch(partition): ProduceBatch & { records: OutgoingRecord[] } {
+      const records: OutgoingRecord[] = [];
+      return { partition, records, get count() { return records.length; }, add: (r) => records.push(r) };
+    },
+    async send(batch): Promise<SendResult> {
+      await new Promise((r) => setTimeout(r, 1));
+      const error = options.fail?.(batch.partition);
+      if (error) throw error;
+      const log = logs.get(batch.partition)!;
+      const base = log.length;
+      log.push(...(batch as ProduceBatch & { records: OutgoingRecord[] }).records);
+      requests.push({ partition: batch.partition, count: batch.count });
+      return { baseOffset: String(base), logAppendTime: null };
+    },
+    close: async () => undefined,
+  };
+  return { producer, logs, requests };
+}
+
+const record = (value: string, extra: Partial<OutgoingRecord> = {}): OutgoingRecord => ({ key: null, value: Buffer.from(value), headers: [], timestamp: 1000, ...extra });
+
+async function* chunks(items: InputItem[], size = 7): AsyncGenerator<InputItem[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+function run(producer: TopicProducer, items: InputItem[], extra: Partial<ProduceRequest> = {}) {
+  const reports: DeliveryReport[] = [];
+  const chunkList: DeliveryChunk[] = [];
+  const done = produce({
+    producer, input: chunks(items), messageMaxBytes: 1000, acks: 1, signal: new AbortController().signal,
+    onChunk: (c) => chunkList.push(c), onReport: (r) => reports.push(r), onInputError: () => undefined, ...extra,
+  });
+  return { done, reports, chunkList };
+}
+
+describe('produce', () => {
+  it('reports every message once, at the offset the broker gave its batch plus its index', async () => {
+    const { producer, logs } = fakeProducer();
+    const items = Array.from({ length: 100 }, (_, i) => ({ record: record(`m${i}`) }));
+    const { done, reports, chunkList } = run(producer, items, { limits: { maxMessages: 9 } });
+    const summary = await done;
+    expect(summary).toMatchObject({ delivered: 100, failed: 0, notSent: 0 });
+    expect(reports).toHaveLength(100);
+    expect(new Set(reports.map((r) => r.record.value!.toString())).size).toBe(100);
+    for (const r of reports) {
+      expect(r.status).toBe('delivered');
+      if (r.status !== 'delivered') continue;
+      expect(logs.get(r.partition)![Number(r.offset)]).toBe(r.record);
+    }
+    expect(chunkList.every((c) => c.count <= 9 && c.records?.length === c.count)).toBe(true);
+    expect(chunkList.reduce((n, c) => n + c.count, 0)).toBe(100);
+  });
+
+  it('keeps no records when asked not to, and still counts them', async () => {
+    const { producer } = fakeProducer();
+    const items = Array.from({ length: 50 }, (_, i) => ({ record: record(`m${i}`) }));
+    const { done, chunkList } = run(producer, items, { keepRecords: false, onReport: undefined });
+    expect((await done).delivered).toBe(50);
+    expect(chunkList.every((c) => c.records === null)).toBe(true);
+    expect(chunkList.reduce((n, c) => n + c.count, 0)).toBe(50);
+    expect(() => chunkReport(chunkList[0]!, 0)).toThrow(/keepRecords/);
+  });
+
+  it('cuts batches at maxBytes (estimated record sizes)', async () => {
+    const { producer, requests } = fakeProducer({ partitions: [0] });
+    const items = Array.from({ length: 30 }, () => ({ record: record('x'.repeat(80)) }));
+    await run(producer, items, { limits: { maxBytes: 500 } }).done;
+    expect(requests.map((r) => r.count)).toEqual(Array(6).fill(5));
+  });
+
+  it('reports a whole failed request as failed, and refuses oversized messages and unknown partitions before sending', async () => {
+    const { producer } = fakeProducer({ fail: (p) => (p === 1 ? new Error('boom') : undefined) });
+    const items: InputItem[] = [
+      { record: record('a', { partition: 0 }) },
+      { record: record('b', { partition: 1 }) },
+      { record: record('c', { partition: 1 }) },
+      { record: record('y'.repeat(2000), { partition: 0 }) },
+      { record: record('d', { partition: 7 }) },
+      { line: 9, error: 'bad line' },
+    ];
+    const { done, reports } = run(producer, items);
+    const summary = await done;
+    expect(summary).toMatchObject({ delivered: 1, failed: 4, inputErrors: 1 });
+    expect(reports.filter((r) => r.status === 'failed').map((r) => r.record.value!.toString().slice(0, 3))).toEqual(['yyy', 'd', 'b', 'c']);
+    expect(summary.failureKinds.length).toBeGreaterThan(0);
+  });
+
+  it('with acks=0 reports messages as sent, without offsets', async () => {
+    const { producer } = fakeProducer();
+    const { done, reports } = run(producer, [{ record: record('a') }, { record: record('b') }], { acks: 0 });
+    expect((await done).unacknowledged).toBe(2);
+    expect(reports.map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+});
+
+describe('offsetAt', () => {
+  it('adds exactly, also beyond 2^53', () => {
+    expect(offsetAt(41n, 1)).toBe('42');
+    expect(offsetAt(9_007_199_254_740_990n, 5)).toBe('9007199254740995');
+  });
+});
