@@ -21,7 +21,7 @@ describe('ckafka check', () => {
     const result = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ verdict: 'pass', topic, count: 12, delivered: 12, received: 12, missing: 0, duplicates: 0, corrupted: 0, problems: [] });
     for (const key of ['produce_latency_ms', 'end_to_end_latency_ms'] as const) {
-      const s = result[key] as Record<string, number>;
+      const s = result[key] as { min: number; median: number; p99: number; max: number };
       expect(s.min).toBeLessThanOrEqual(s.median);
       expect(s.median).toBeLessThanOrEqual(s.p99);
       expect(s.p99).toBeLessThanOrEqual(s.max);
