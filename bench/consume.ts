@@ -33,6 +33,8 @@ const rounds = Number(values.rounds);
 
 interface Measure {
   seconds: number;
+  /** User + system CPU time: steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   maxRssMb: number;
   count?: number;
 }
@@ -48,9 +50,11 @@ async function timed(command: string, args: string[]): Promise<Measure & { stder
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr}`);
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  if (!wall || !rss) throw new Error(`cannot read /usr/bin/time output:\n${stderr}`);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  if (!wall || !rss || !user || !system) throw new Error(`cannot read /usr/bin/time output:\n${stderr}`);
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { seconds, maxRssMb: Number(rss[1]) / 1024, stderr };
+  return { seconds, cpuSeconds: Number(user[1]) + Number(system[1]), maxRssMb: Number(rss[1]) / 1024, stderr };
 }
 
 async function fill(bootstrap: string, topic: string, size: number): Promise<void> {
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
   const config = join(mkdtempSync(join(tmpdir(), 'ckafka-bench-')), 'ckafka.config.json');
   writeFileSync(config, '{}');
   const rows: string[] = [];
+  const loadBefore = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ');
   try {
     for (const size of sizes) {
       const topic = uniqueTopic(`bench-${size}`);
@@ -103,21 +108,24 @@ async function main(): Promise<void> {
         const count = Number(/done: (\d+) messages/.exec(c.stderr)?.[1] ?? -1);
         if (count !== messages) throw new Error(`ckafka read ${count} messages, not ${messages}:\n${c.stderr}`);
         ckafka.push({ ...c, count });
-        say(`${size} B round ${round}: kcat ${kcat.at(-1)!.seconds.toFixed(2)} s, ckafka ${c.seconds.toFixed(2)} s`);
+        const k = kcat.at(-1)!;
+        say(`${size} B round ${round}: kcat ${k.seconds.toFixed(2)} s (cpu ${k.cpuSeconds.toFixed(2)} s), ckafka ${c.seconds.toFixed(2)} s (cpu ${c.cpuSeconds.toFixed(2)} s)`);
       }
       const best = (ms: Measure[]) => ms.reduce((a, b) => (b.seconds < a.seconds ? b : a));
       const k = best(kcat);
       const c = best(ckafka);
+      const cpu = (ms: Measure[]) => Math.min(...ms.map((m) => m.cpuSeconds));
       rows.push(
-        `| ${size} B | ${fmt(rate(k))} msg/s (${k.seconds.toFixed(2)} s, ${k.maxRssMb.toFixed(0)} MB) | ` +
-          `${fmt(rate(c))} msg/s (${c.seconds.toFixed(2)} s, ${c.maxRssMb.toFixed(0)} MB) | ${(rate(c) / rate(k)).toFixed(2)}× |`,
+        `| ${size} B | ${fmt(rate(k))} msg/s (${k.seconds.toFixed(2)} s; cpu ${cpu(kcat).toFixed(2)} s; ${k.maxRssMb.toFixed(0)} MB) | ` +
+          `${fmt(rate(c))} msg/s (${c.seconds.toFixed(2)} s; cpu ${cpu(ckafka).toFixed(2)} s; ${c.maxRssMb.toFixed(0)} MB) | ${(rate(c) / rate(k)).toFixed(2)}× |`,
       );
     }
   } finally {
     await cluster?.stop();
   }
   process.stdout.write(
-    `\nconsume ${fmt(messages)} messages, ${partitions} partitions, to /dev/null (best of ${rounds}; wall time includes process start)\n\n` +
+    `\nconsume ${fmt(messages)} messages, ${partitions} partitions, to /dev/null (best of ${rounds} by wall time, which includes\n` +
+      `process start; cpu: the least user+system time of the rounds; MB: peak resident memory; load average before: ${loadBefore})\n\n` +
       '| size | kcat -C -e | ckafka consume -e -o raw | ckafka / kcat |\n| --- | --- | --- | --- |\n' +
       `${rows.join('\n')}\n`,
   );
