@@ -73,7 +73,7 @@ function reportText(r: DeliveryReport, c: ChalkInstance, encoding: Encoding): st
 export function summaryText(s: ProduceSummary, c: ChalkInstance): string {
   const total = s.delivered + s.unacknowledged + s.failed + s.notSent;
   const secs = s.elapsedMs / 1000;
-  const rate = secs > 0 && total > 1000 ? `, ${Math.round(total / secs).toLocaleString('en-US')} msg/s` : '';
+  const rate = secs > 0 && total > 1000 ? `, ${thousands(Math.round(total / secs))} msg/s` : '';
   const parts = [`${s.delivered} of ${total} delivered to '${s.topic}'`];
   if (s.unacknowledged) parts.push(`${s.unacknowledged} sent without acknowledgement (acks=0)`);
   if (s.failed) parts.push(c.red(`${s.failed} failed`));
@@ -82,6 +82,11 @@ export function summaryText(s: ProduceSummary, c: ChalkInstance): string {
   const ok = s.failed === 0 && s.notSent === 0 && s.inputErrors === 0 && !s.interrupted;
   const head = ok ? c.green('done:') : c.red(s.interrupted ? 'interrupted:' : 'incomplete:');
   return `${head} ${parts.join('; ')} in ${secs.toFixed(2)} s${rate}\n`;
+}
+
+/** 1234567 → "1,234,567" (toLocaleString loads ICU's number formats first: ~12 ms). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** The summary as one JSON object (stderr in JSON mode). */

@@ -97,7 +97,7 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
     await access(path).catch(() => {
       throw usageError(`cannot read --file ${path}: no such file or not readable`);
     });
-    return streamInput(createReadStream(path, { highWaterMark: 1024 * 1024 }), options);
+    return streamInput(createReadStream(path, { highWaterMark: 256 * 1024 }), options);
   }
   if (flags.count !== undefined) return generatedInput(flags.count, options);
   // The demo's behaviour at a terminal; a pipe or file on stdin is read line by line.
