@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Start-up: `ckafka --help` and `ckafka produce -n 5 -q` (connect, five messages, exit) against
+# `node -e 0` (and kcat producing five messages), with hyperfine when it is installed
+# (apt-get install hyperfine), else a loop timed by bash.
+#
+#   bench/startup.sh                      # starts a broker (npx tsx test/harness/cli.ts), stops it after
+#   B=127.0.0.1:9092 bench/startup.sh     # uses a running broker (its bench topic is deleted after)
+#   RUNS=50 bench/startup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-30}
+work=$(mktemp -d)
+broker=""
+topic="bench-startup-$(date +%s)-$$"
+created=""
+cleanup() {
+  if [ -n "$broker" ]; then
+    kill -TERM -- "-$broker" 2>/dev/null || true
+    wait "$broker" 2>/dev/null || true
+  elif [ -n "$created" ]; then
+    npx tsx bench/topics.ts delete "$B" "$topic" || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -z "${B:-}" ]; then
+  echo "starting a broker: npx tsx test/harness/cli.ts" >&2
+  setsid npx tsx test/harness/cli.ts > "$work/kafka.log" 2>&1 &
+  broker=$!
+  for _ in $(seq 600); do
+    B=$(sed -n 's/^bootstrap: //p' "$work/kafka.log")
+    [ -n "$B" ] && break
+    kill -0 "$broker" 2>/dev/null || { cat "$work/kafka.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  [ -n "$B" ] || { echo "no broker after 300 s" >&2; cat "$work/kafka.log" >&2; exit 1; }
+fi
+
+npm run build --silent
+npx tsx bench/topics.ts create "$B" 3 "$topic"
+created=1
+printf 'Message 0\nMessage 1\nMessage 2\nMessage 3\nMessage 4\n' > "$work/five.txt"
+
+commands=(
+  "node -e 0"
+  "node bin/ckafka.js --help"
+  "node bin/ckafka.js produce -b $B -t $topic -n 5 -q"
+  "kcat -P -b $B -t $topic -X acks=1 $work/five.txt"
+)
+
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-markdown "$work/table.md" "${commands[@]}" >&2
+  echo
+  cat "$work/table.md"
+else
+  echo "(no hyperfine: mean of $RUNS runs timed by bash)"
+  echo
+  echo "| command | mean [ms] |"
+  echo "| --- | --- |"
+  for c in "${commands[@]}"; do
+    read -ra argv <<< "$c"
+    "${argv[@]}" > /dev/null 2>&1
+    start=$(date +%s%N)
+    for _ in $(seq "$RUNS"); do "${argv[@]}" > /dev/null 2>&1; done
+    end=$(date +%s%N)
+    echo "| \`$c\` | $(( (end - start) / RUNS / 1000000 )) |"
+  done
+fi
