@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Admin, Consumer, ConsumerConfig, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Consumer, ConsumerConfig, EachBatchPayload, Kafka } from 'kafkajs';
 import type { ClientSettings, ConsumerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import { translateKafkaError } from './errors.js';
@@ -7,7 +7,9 @@ import { applyDecodeSpeedups } from './decode-speedups.js';
 import { adaptiveFetchSize } from './fetch-sizer.js';
 import { fixedAssigner } from './fixed-assigner.js';
 import type { StartPosition, Watermarks } from './offsets.js';
-import type { ConsumedMessage, Header } from './records.js';
+import type { ConsumedMessage } from './records.js';
+import { consumedMessage } from './consumed-message.js';
+import { withGroupHint } from './group-hints.js';
 import { committedOffsets, startOffsets, topicPartitionIds, topicWatermarks } from './topic-offsets.js';
 
 /** As a member of a group, or chosen partitions (all when not given) without one. */
@@ -95,7 +97,9 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
     const start = options.start ?? (mode.kind === 'partitions' ? { kind: options.settings.autoOffsetReset } : undefined);
     const targets = start ? await startOffsets(admin, topic, start, watermarks, chosen) : new Map<number, bigint>();
     const endOffsets = new Map([...watermarks].map(([p, w]) => [p, w.high]));
-    return new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets);
+    // The group's offsets now, so the first assignment's start positions are known at once.
+    const committed = mode.kind === 'group' ? await committedOffsets(admin, mode.groupId, topic) : new Map<number, bigint>();
+    return new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets, committed);
   } catch (error) {
     await admin.disconnect().catch(() => undefined);
     throw translateKafkaError(error, { action: `consume from '${topic}'`, brokers: options.client.brokers });
@@ -121,6 +125,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
     private readonly watermarks: Map<number, Watermarks>,
     private readonly targets: Map<number, bigint>,
     readonly endOffsets: Map<number, bigint>,
+    private readonly initialCommitted: Map<number, bigint>,
   ) {
     const { mode } = options;
     this.groupId = mode.kind === 'group' ? mode.groupId : null;
@@ -199,6 +204,11 @@ class KafkajsTopicConsumer implements TopicConsumer {
       seeks.set(p, target);
       this.consumer?.seek({ topic: this.options.topic, partition: p, offset: target.toString() });
     }
+    if (generation === 1) {
+      // Known from when it opened: said before the first batch is printed.
+      handlers.onPositions(this.assignment(partitions, seeks, this.watermarks, this.initialCommitted));
+      return;
+    }
     void this.positions(partitions, seeks).then(
       (a) => {
         if (generation === this.generation) handlers.onPositions(a);
@@ -207,22 +217,27 @@ class KafkajsTopicConsumer implements TopicConsumer {
     );
   }
 
-  /** Where each assigned partition starts: the seek, else the committed offset, else auto.offset.reset. */
+  /** After a rebalance: where each partition starts, with the group's offsets as they are now. */
   private async positions(partitions: number[], seeks: Map<number, bigint>): Promise<Assignment> {
-    const { topic, settings } = this.options;
+    const { topic } = this.options;
     const fresh = partitions.length > 0 ? await topicWatermarks(this.admin, topic) : this.watermarks;
     const committed = this.groupId !== null && partitions.some((p) => !seeks.has(p))
       ? await committedOffsets(this.admin, this.groupId, topic)
       : new Map<number, bigint>();
+    return this.assignment(partitions, seeks, fresh, committed);
+  }
+
+  /** The seek, else the committed offset, else auto.offset.reset (also for an offset out of range, as kafkajs does). */
+  private assignment(partitions: number[], seeks: Map<number, bigint>, watermarks: Map<number, Watermarks>, committed: Map<number, bigint>): Assignment {
+    const reset = this.options.settings.autoOffsetReset;
     const positions = new Map<number, bigint>();
     const highs = new Map<number, bigint>();
     for (const p of partitions) {
-      const w = fresh.get(p) ?? this.watermarks.get(p) ?? { low: 0n, high: 0n };
+      const w = watermarks.get(p) ?? this.watermarks.get(p) ?? { low: 0n, high: 0n };
       highs.set(p, w.high);
       const c = seeks.get(p) ?? committed.get(p);
-      // Out of range means reset, as kafkajs does on OFFSET_OUT_OF_RANGE.
       const valid = c !== undefined && c >= w.low && c <= w.high;
-      positions.set(p, valid ? c : settings.autoOffsetReset === 'earliest' ? w.low : w.high);
+      positions.set(p, valid ? c : reset === 'earliest' ? w.low : w.high);
     }
     return { partitions: [...partitions].sort((a, b) => a - b), positions, highs };
   }
@@ -265,50 +280,4 @@ class KafkajsTopicConsumer implements TopicConsumer {
       await this.admin.disconnect().catch(() => undefined);
     }
   }
-}
-
-// What a user can do about the group errors a join can end in.
-const GROUP_HINTS: [RegExp, string][] = [
-  [/INCONSISTENT_GROUP_PROTOCOL/, 'Another member of this group uses a different assignment protocol (another client or tool): choose another group with -g.'],
-  [/INVALID_SESSION_TIMEOUT/, "session.timeout.ms is outside the broker's range (CKafka: 6000-300000): set it with -X session.timeout.ms=…"],
-  [/GROUP_MAX_SIZE_REACHED/, 'The group has as many members as the broker allows (group.max.size): stop one, or use another group.'],
-  [/INVALID_GROUP_ID/, 'Choose a group id with -g.'],
-];
-
-function withGroupHint(error: CkafkaError): CkafkaError {
-  if (error.hint !== undefined) return error;
-  const hint = GROUP_HINTS.find(([pattern]) => pattern.test(error.message))?.[1];
-  return hint === undefined ? error : new CkafkaError(error.kind, error.message, { hint, cause: error.cause });
-}
-
-/** kafkajs's message as our record: offsets stay strings, timestamps become numbers. */
-export function consumedMessage(topic: string, partition: number, m: KafkaMessage): ConsumedMessage {
-  return {
-    topic,
-    partition,
-    offset: m.offset,
-    timestamp: Number(m.timestamp),
-    key: m.key ?? null,
-    value: m.value ?? null,
-    headers: m.headers === undefined ? NO_HEADERS : headerList(m.headers),
-  };
-}
-
-const NO_HEADERS: Header[] = [];
-
-function headerList(headers: IHeaders): Header[] {
-  let any = false;
-  for (const _ in headers) {
-    any = true;
-    break;
-  }
-  // Most messages have none: share one empty list rather than allocate one per message.
-  if (!any) return NO_HEADERS;
-  const out: Header[] = [];
-  for (const key of Object.keys(headers)) {
-    const value = headers[key];
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) out.push({ key, value: v === undefined || v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(v) });
-  }
-  return out;
 }

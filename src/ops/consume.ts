@@ -102,7 +102,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     if (stopping || !joined) return;
     if (endReached()) return stop('end');
     // Said once the start positions are known, so it follows the 'assigned' line.
-    if (!saidCaughtUp && positionsKnown && assigned.every((p) => atEnd(p, high))) {
+    // After the writes of what was fetched, so it follows the last message on a terminal.
+    if (!saidCaughtUp && positionsKnown && pendingWrites === 0 && assigned.every((p) => atEnd(p, high))) {
       saidCaughtUp = true;
       emit({ kind: 'caught-up', partitions: assigned, positions: new Map(position) });
     }
@@ -195,6 +196,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   // when a batch is queued, offsets are committed only once its write is done.
   const pipeline = new WritePipeline();
   let queued = 0;
+  let pendingWrites = 0;
   let outputGone = false;
 
   async function handleBatch(batch: FetchedBatch): Promise<void> {
@@ -208,7 +210,15 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
       queued += messages.length;
       const last = messages[messages.length - 1] as ConsumedMessage;
       const next = messages.length < batch.messages.length ? BigInt(last.offset) + 1n : batch.next;
-      await pipeline.push(() => writeBatch(partition, messages, next, batch));
+      pendingWrites += 1;
+      await pipeline.push(async () => {
+        try {
+          await writeBatch(partition, messages, next, batch);
+        } finally {
+          pendingWrites -= 1;
+        }
+        checkEnd();
+      });
     }
     if ((position.get(partition) ?? -1n) < batch.next) position.set(partition, batch.next);
     high.set(partition, batch.highWatermark);

@@ -43,7 +43,8 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
   const render = messageRenderer(options.format, colorFor(io.stdout, io.env), options.encoding);
   const cErr = colorFor(io.stderr, io.env);
   const status: StatusContext = { topic, groupId: consumer.groupId, idleTimeoutMs: options.idleTimeoutMs, stopAtEnd: options.stopAtEnd };
-  const progress = progressMeter(io.stderr, io.env);
+  // Progress only when the messages go elsewhere (a file): on a terminal it would cut into them.
+  const progress = io.stdout.isTTY === true ? { tick: () => undefined, stop: () => undefined } : progressMeter(io.stderr, io.env);
   const sink: MessageSink = {
     async write(messages) {
       out.write(render(messages));
