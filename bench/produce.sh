@@ -12,6 +12,7 @@
 #   bench/produce.sh                       # starts a broker (npx tsx test/harness/cli.ts), stops it after
 #   B=127.0.0.1:9092 bench/produce.sh      # uses a running broker (its bench topics are deleted after)
 #   N=200000 RUNS=5 SIZES="100" bench/produce.sh
+#   NODE=/path/to/node24 bench/produce.sh  # ckafka on another Node
 #
 # Needs: npm ci, kcat, /usr/bin/time; to start a broker, Java 17+ and Maven (jars from Maven Central).
 set -euo pipefail
@@ -21,6 +22,7 @@ N=${N:-1000000}
 RUNS=${RUNS:-3}
 SIZES=${SIZES:-100 1024}
 PARTITIONS=${PARTITIONS:-3}
+NODE=${NODE:-node}
 
 work=$(mktemp -d)
 broker=""
@@ -93,7 +95,7 @@ for size in $SIZES; do
   : > "$work/ck.$size"
   : > "$work/kc.$size"
   for run in $(seq "$RUNS"); do
-    read -r ck_ms ck_rss < <(timed node bin/ckafka.js produce -b "$B" -t "$run_id-$size-ck$run" --file "$file" -q --acks 1)
+    read -r ck_ms ck_rss < <(timed "$NODE" bin/ckafka.js produce -b "$B" -t "$run_id-$size-ck$run" --file "$file" -q --acks 1)
     grep -q "done: $N of $N delivered" "$work/err" || { echo "ckafka did not deliver all:" >&2; cat "$work/err" >&2; exit 1; }
     read -r kc_ms kc_rss < <(timed kcat -P -l -b "$B" -t "$run_id-$size-kc$run" -X acks=1 "$file")
     if grep -qi "fail\|error" "$work/err"; then echo "kcat reported errors:" >&2; cat "$work/err" >&2; exit 1; fi
@@ -113,5 +115,5 @@ done
 # Every topic holds exactly N messages.
 npx tsx bench/topics.ts count "$B" "${topics[@]}" | awk -v n="$N" '$2 != n { print "topic " $1 " holds " $2 " messages, not " n > "/dev/stderr"; bad = 1 } END { exit bad }'
 
-printf '\nproduce %s messages from a file, %s partitions, acks=1 (median of %s runs; wall time includes process start; peak RSS the largest run)\n\n' "$N" "$PARTITIONS" "$RUNS"
+printf '\nproduce %s messages from a file, %s partitions, acks=1, Node %s (median of %s runs; wall time includes process start; peak RSS the largest run)\n\n' "$N" "$PARTITIONS" "$("$NODE" --version)" "$RUNS"
 printf '| size | ckafka produce --file -q | kcat -P -l | ckafka / kcat |\n| --- | --- | --- | --- |\n%s' "$rows"

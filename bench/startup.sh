@@ -6,10 +6,12 @@
 #   bench/startup.sh                      # starts a broker (npx tsx test/harness/cli.ts), stops it after
 #   B=127.0.0.1:9092 bench/startup.sh     # uses a running broker (its bench topic is deleted after)
 #   RUNS=50 bench/startup.sh
+#   NODE=/path/to/node24 bench/startup.sh  # another Node
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-30}
+NODE=${NODE:-node}
 work=$(mktemp -d)
 broker=""
 topic="bench-startup-$(date +%s)-$$"
@@ -44,9 +46,9 @@ created=1
 printf 'Message 0\nMessage 1\nMessage 2\nMessage 3\nMessage 4\n' > "$work/five.txt"
 
 commands=(
-  "node -e 0"
-  "node bin/ckafka.js --help"
-  "node bin/ckafka.js produce -b $B -t $topic -n 5 -q"
+  "$NODE -e 0"
+  "$NODE bin/ckafka.js --help"
+  "$NODE bin/ckafka.js produce -b $B -t $topic -n 5 -q"
   "kcat -P -b $B -t $topic -X acks=1 $work/five.txt"
 )
 
