@@ -54,6 +54,7 @@ export function runProcess(): void {
     throw error;
   };
   process.stdout.on('error', onPipeError);
+  quietKnownWarnings();
   const io: Io = {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -71,4 +72,17 @@ export function runProcess(): void {
       process.exitCode = EXIT_CODES.internal;
     },
   );
+}
+
+/**
+ * kafkajs's request queue passes setTimeout a negative delay when nothing is throttled; Node 24
+ * warns about it on every command (Node 20 clamped it silently, and so does 24: the effect is 1 ms).
+ * That one warning is dropped; every other warning is printed as Node would.
+ */
+function quietKnownWarnings(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name === 'TimeoutNegativeWarning') return;
+    process.stderr.write(`(node:${process.pid}) ${warning.name}: ${warning.message}\n`);
+  });
 }
