@@ -4,6 +4,7 @@ import { CkafkaError } from '../errors/errors.js';
 import { CONFIG_ENV, envValue, expandHome, homeOf } from './env.js';
 import { JsonSyntaxError, parseJsonSafely } from './json.js';
 import { parsePhpConfig, PhpSyntaxError } from './php.js';
+import { anyConfigCandidate } from './prescan.js';
 import type { ConfigRequest } from './types.js';
 
 /** Looked for in each directory, in this order (the first one found wins). */
@@ -22,24 +23,42 @@ const PHP_HINT = "ckafka reads CKafkaSetting.php as data: `<?php return [ 'key' 
 
 type Env = ConfigRequest['env'];
 
+/** What the search found and whether it needed cosmiconfig (the no-file fast path does not). */
+export interface ConfigSearch {
+  file: ConfigFile | undefined;
+  loader: 'cosmiconfig' | 'prescan';
+}
+
 /** --config, else CKAFKA_CONFIG, else the first file found upward from cwd, then in the home directory. */
 export async function findConfigFile(request: ConfigRequest): Promise<ConfigFile | undefined> {
+  return (await searchConfigFile(request)).file;
+}
+
+/** findConfigFile, saying how: with no candidate file anywhere, cosmiconfig is not even loaded. */
+export async function searchConfigFile(request: ConfigRequest, metaDir = process.cwd()): Promise<ConfigSearch> {
   const explicit = request.configPath ?? envValue(request.env, CONFIG_ENV);
   if (explicit !== undefined) {
     const how = request.configPath !== undefined ? 'flag' : 'env';
     const path = resolve(request.cwd, expandHome(explicit, request.env));
     await mustBeFile(path, how === 'flag' ? '--config' : CONFIG_ENV);
-    return { path, doc: await loadConfigFile(path), how };
+    return { file: { path, doc: await loadConfigFile(path), how }, loader: 'cosmiconfig' };
   }
+  const dirs = searchDirs(request.cwd, request.env);
+  const globalDir = globalConfigDir(request.env);
+  const places = { dirs, searchPlaces: SEARCH_PLACES, globalDir, globalPlaces: GLOBAL_PLACES, metaDir };
+  if (!anyConfigCandidate(places)) return { file: undefined, loader: 'prescan' };
+  return { file: await cosmiconfigSearch(dirs, globalDir), loader: 'cosmiconfig' };
+}
+
+async function cosmiconfigSearch(dirs: string[], globalDir: string | undefined): Promise<ConfigFile | undefined> {
   const { cosmiconfig } = await import('cosmiconfig');
   const options = { searchStrategy: 'none' as const, cache: false, loaders: loaders(), searchPlaces: SEARCH_PLACES };
   // cosmiconfig reads its own meta config (package.json etc. in process.cwd()) on creation.
   const local = await wrap(async () => cosmiconfig('ckafka', options));
-  for (const dir of searchDirs(request.cwd, request.env)) {
+  for (const dir of dirs) {
     const found = await wrap(() => local.search(dir));
     if (found) return { path: found.filepath, doc: found.config as unknown, how: 'search' };
   }
-  const globalDir = globalConfigDir(request.env);
   if (globalDir !== undefined) {
     const global = await wrap(async () => cosmiconfig('ckafka', { ...options, searchPlaces: GLOBAL_PLACES }));
     const found = await wrap(() => global.search(globalDir));

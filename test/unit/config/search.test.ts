@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { searchDirs } from '../../../src/config/search.js';
-import { load, loadError, tempDir, write } from './helpers.js';
+import { searchConfigFile, searchDirs } from '../../../src/config/search.js';
+import { load, loadError, request, tempDir, write } from './helpers.js';
 
 describe('config file search (cosmiconfig, module ckafka)', () => {
   it.each([
@@ -19,6 +19,7 @@ describe('config file search (cosmiconfig, module ckafka)', () => {
     const config = await load(dir);
     expect(config.files).toEqual([path]);
     expect(config.topic).toEqual({ value: 'from-json', source: { kind: 'file', path } });
+    expect((await searchConfigFile(request(dir), dir)).loader).toBe('cosmiconfig');
   });
 
   it('skips a package.json without a ckafka key', async () => {
@@ -71,6 +72,67 @@ describe('config file search (cosmiconfig, module ckafka)', () => {
     expect(config.files).toEqual([]);
     expect(config.bootstrapServers).toBeUndefined();
     expect(config.producer.acks).toBe(1);
+  });
+});
+
+describe('the no-file fast path (cosmiconfig is loaded only when a file may be there)', () => {
+  const search = (cwd: string, env: Record<string, string> = {}, metaDir = cwd) => searchConfigFile(request(cwd, { env }), metaDir);
+
+  it('an empty directory tree: nothing found, without cosmiconfig', async () => {
+    const root = tempDir();
+    const cwd = join(root, 'a/b');
+    mkdirSync(cwd, { recursive: true });
+    expect(await search(cwd, { HOME: root })).toEqual({ file: undefined, loader: 'prescan' });
+  });
+
+  it('a package.json without a ckafka key does not need cosmiconfig', async () => {
+    const dir = tempDir();
+    write(dir, 'package.json', { name: 'x', dependencies: {} });
+    expect(await search(dir)).toEqual({ file: undefined, loader: 'prescan' });
+  });
+
+  it('a file in a parent, in HOME or in the global directory goes to cosmiconfig', async () => {
+    const root = tempDir();
+    const cwd = join(root, 'p/q');
+    mkdirSync(cwd, { recursive: true });
+    const parent = write(root, 'p/.ckafkarc.yml', 'topic_name: up');
+    expect(await search(cwd, { HOME: root })).toMatchObject({ file: { path: parent }, loader: 'cosmiconfig' });
+
+    const home = tempDir();
+    const inHome = write(home, 'package.json', { ckafka: { topic_name: 'h' } });
+    const elsewhere = tempDir();
+    expect(await search(elsewhere, { HOME: home })).toMatchObject({ file: { path: inHome }, loader: 'cosmiconfig' });
+
+    const xdg = tempDir();
+    const global = write(xdg, 'ckafka/config', 'topic_name: g');
+    expect(await search(elsewhere, { HOME: elsewhere, XDG_CONFIG_HOME: xdg })).toMatchObject({ file: { path: global }, loader: 'cosmiconfig' });
+  });
+
+  it('anything unclear is left to cosmiconfig: an unparsable package.json, a directory named like a config file', async () => {
+    const dir = tempDir();
+    write(dir, 'package.json', '{ not json');
+    expect((await loadError(dir)).message).toContain(`${dir}/package.json: invalid JSON`);
+
+    const other = tempDir();
+    mkdirSync(join(other, '.ckafkarc'));
+    expect(await search(other)).toEqual({ file: undefined, loader: 'cosmiconfig' });
+  });
+
+  it("cosmiconfig's own meta config in the process's directory (it may add search places) goes to cosmiconfig", async () => {
+    const cwd = tempDir();
+    const meta = tempDir();
+    write(meta, '.config/config.json', { cosmiconfig: { searchPlaces: ['.config/{name}.json'] } });
+    expect((await search(cwd, {}, meta)).loader).toBe('cosmiconfig');
+    const metaPackage = tempDir();
+    write(metaPackage, 'package.json', { cosmiconfig: { searchPlaces: ['x'] } });
+    expect((await search(cwd, {}, metaPackage)).loader).toBe('cosmiconfig');
+    expect((await search(metaPackage, {}, metaPackage)).loader).toBe('cosmiconfig');
+  });
+
+  it('--config and CKAFKA_CONFIG still load through cosmiconfig', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'conf.yaml', 'topic_name: x');
+    expect(await searchConfigFile(request(dir, { configPath: 'conf.yaml' }), dir)).toMatchObject({ file: { path, how: 'flag' }, loader: 'cosmiconfig' });
   });
 });
 
