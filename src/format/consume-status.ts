@@ -27,6 +27,8 @@ export function consumeEventText(e: ConsumeEvent, s: StatusContext, c: ChalkInst
     }
     case 'commit-failed':
       return `${c.yellow('% warning:')} ${e.error.message} (will try again)\n`;
+    case 'restarting':
+      return `${c.yellow('% warning:')} ${e.error.message}; the consumer starts again\n`;
   }
 }
 
@@ -36,6 +38,7 @@ function eventJson(e: ConsumeEvent): Record<string, unknown> {
     case 'caught-up':
       return { event: e.kind, partitions: e.partitions, offsets: Object.fromEntries(e.partitions.map((p) => [p, Number(e.positions.get(p) ?? -1)])) };
     case 'commit-failed':
+    case 'restarting':
       return { event: e.kind, message: e.error.message };
   }
 }

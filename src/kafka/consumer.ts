@@ -54,6 +54,8 @@ export interface ConsumerHandlers {
   onSkip(partition: number, next: bigint, high: bigint): void;
   /** The consumer stopped on an error it will not recover from. */
   onCrash(error: CkafkaError): void;
+  /** The consumer stopped on a transient error (a broker went away) and starts again. */
+  onRestart?(error: CkafkaError): void;
 }
 
 export interface TopicConsumer {
@@ -78,6 +80,9 @@ export interface TopicConsumer {
   /** Stops fetching and leaves the group; never call it from inside onBatch. */
   close(): Promise<void>;
 }
+
+/** Restarts after transient failures in a row, with no successful group join between them. */
+const MAX_RESTARTS = 3;
 
 /** Connects, checks the topic (never creating it) and works out where reading starts. */
 export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOptions): Promise<TopicConsumer> {
@@ -116,6 +121,10 @@ class KafkajsTopicConsumer implements TopicConsumer {
   private generation = 0;
   private readonly kafkaGroupId: string;
   private sizer: ReturnType<typeof adaptiveFetchSize> = null;
+  private crashesSinceJoin = 0;
+  private closing = false;
+  /** False between a crash and the next join: kafkajs has no group to commit to then. */
+  private joinedNow = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -152,8 +161,10 @@ class KafkajsTopicConsumer implements TopicConsumer {
       maxBytes: settings.maxBytes,
       maxBytesPerPartition: settings.maxBytesPerPartition,
       allowAutoTopicCreation: false,
-      // A crash is reported and ends the command; kafkajs would otherwise restart for ever.
-      retry: { ...this.options.client.retry, restartOnFailure: async () => false },
+      // kafkajs restarts a consumer that failed on a transient error (a broker died, the group
+      // coordinator moved), by default for ever. Restart while it recovers in between; after a
+      // few failures in a row with no successful join, report the error and end the command.
+      retry: { ...this.options.client.retry, restartOnFailure: async () => !this.closing && (this.crashesSinceJoin += 1) <= MAX_RESTARTS },
     };
     if (mode.kind === 'partitions') config.partitionAssigners = [fixedAssigner(topic, this.partitions)];
     if (this.options.adaptiveFetch) {
@@ -164,9 +175,16 @@ class KafkajsTopicConsumer implements TopicConsumer {
     this.consumer = consumer;
     const { CRASH, GROUP_JOIN, END_BATCH_PROCESS } = consumer.events;
     consumer.on(CRASH, ({ payload }) => {
-      handlers.onCrash(withGroupHint(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers })));
+      this.joinedNow = false;
+      const error = withGroupHint(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers }));
+      if (payload.restart) handlers.onRestart?.(error);
+      else handlers.onCrash(error);
     });
-    consumer.on(GROUP_JOIN, ({ payload }) => this.onJoin(payload.memberAssignment[topic] ?? [], handlers));
+    consumer.on(GROUP_JOIN, ({ payload }) => {
+      this.crashesSinceJoin = 0;
+      this.joinedNow = true;
+      this.onJoin(payload.memberAssignment[topic] ?? [], handlers);
+    });
     consumer.on(END_BATCH_PROCESS, ({ payload }) => {
       if (payload.batchSize === 0 && payload.topic === topic) {
         const next = BigInt(payload.lastOffset) + 1n;
@@ -258,6 +276,11 @@ class KafkajsTopicConsumer implements TopicConsumer {
 
   async commit(offsets: Map<number, bigint>): Promise<void> {
     if (!this.consumer || offsets.size === 0) return;
+    if (!this.joinedNow) {
+      throw new CkafkaError('unreachable', `commit offsets of group '${this.kafkaGroupId}': the consumer is reconnecting after an error`, {
+        hint: 'The messages printed since the last commit will be read again by the next run.',
+      });
+    }
     const topic = this.options.topic;
     try {
       await this.consumer.commitOffsets([...offsets].map(([partition, offset]) => ({ topic, partition, offset: offset.toString() })));
@@ -271,6 +294,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.sizer?.release();
     try {
       await this.consumer?.disconnect();

@@ -15,7 +15,9 @@ export type ConsumeEvent =
   | { kind: 'assigned'; partitions: number[]; positions: Map<number, bigint> }
   /** Every assigned partition is read to its end: waiting for new messages (the demo's PARTITION_EOF). */
   | { kind: 'caught-up'; partitions: number[]; positions: Map<number, bigint> }
-  | { kind: 'commit-failed'; error: CkafkaError };
+  | { kind: 'commit-failed'; error: CkafkaError }
+  /** The consumer failed on a transient error (a broker went away) and starts again. */
+  | { kind: 'restarting'; error: CkafkaError };
 
 export interface ConsumeRequest {
   consumer: TopicConsumer;
@@ -189,6 +191,9 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     },
     onCrash(error) {
       if (!stopping) fail(error);
+    },
+    onRestart(error) {
+      if (!stopping) emit({ kind: 'restarting', error });
     },
   };
 

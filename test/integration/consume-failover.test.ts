@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { startKafka } from '../harness/broker.js';
+import { createTopic, kafkaAdmin, sendMessages, uniqueTopic } from '../harness/kafka.js';
+import { committed, emptyConfig, startCli } from './consume-helpers.js';
+
+// A cluster of its own (3 brokers): the broker that coordinates the group and leads a partition
+// dies while ckafka consumes; it goes on from the other replicas without losing a message.
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+async function retried<T>(what: () => Promise<T>, attempts = 30): Promise<T> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await what();
+    } catch (error) {
+      // A new 3-broker cluster takes a moment before every broker serves a new topic's metadata.
+      if (i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+describe('consume across a broker failure', () => {
+  it('keeps consuming when the group coordinator and a partition leader are killed', async () => {
+    const cluster = await startKafka({ nodes: 3 });
+    try {
+      const bootstrap = cluster.bootstrap;
+      const topic = uniqueTopic('failover');
+      const group = uniqueTopic('failover-group');
+      await retried(() => createTopic(bootstrap, topic, 3).catch((e: unknown) => {
+        if (!String(e).includes('already exists')) throw e;
+      }));
+      await retried(() => sendMessages(bootstrap, topic, Array.from({ length: 30 }, (_, i) => ({ value: `before ${i}` }))));
+      const run = startCli(['consume', '--config', emptyConfig(), '-b', bootstrap, '-t', topic, '-g', group, '--follow', '-o', 'raw']);
+      await run.waitFor('stdout', (t) => lines(t).length === 30, 30_000);
+
+      // With one offsets partition, its leader is the group coordinator.
+      const admin = await kafkaAdmin(bootstrap);
+      const offsetsTopic = await retried(() => admin.fetchTopicMetadata({ topics: ['__consumer_offsets'] }));
+      await admin.disconnect();
+      const coordinator = offsetsTopic.topics[0]!.partitions[0]!.leader;
+      const victim = coordinator - 1;
+      await cluster.kill(victim);
+      const alive = cluster.brokers.filter((_, i) => i !== victim).join(',');
+      await retried(() => sendMessages(alive, topic, Array.from({ length: 30 }, (_, i) => ({ value: `after ${i}` }))));
+      await run.waitFor('stdout', (t) => lines(t).length >= 60, 60_000);
+      run.interrupt();
+      const r = await run.done;
+      expect(r.code, r.stderr).toBe(0);
+      expect(new Set(lines(r.stdout))).toEqual(new Set([...Array.from({ length: 30 }, (_, i) => `before ${i}`), ...Array.from({ length: 30 }, (_, i) => `after ${i}`)]));
+      const offsets = await retried(() => committed(alive, group, topic));
+      expect(Object.values(offsets).reduce((a, b) => a + b, 0)).toBe(60);
+    } finally {
+      await cluster.stop();
+    }
+  }, 180_000);
+});
