@@ -1,10 +1,11 @@
-import kafkajs, { CompressionTypes, Partitioners, type Admin, type Kafka, type Message, type PartitionerArgs } from 'kafkajs';
+import kafkajs, { CompressionTypes, Partitioners, type Admin, type Kafka, type Message, type PartitionerArgs, type PartitionMetadata, type Producer } from 'kafkajs';
 import type { ProducerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import { randomBytes } from 'node:crypto';
 import type { Header, OutgoingRecord } from './records.js';
 import { compressionType } from './codecs/index.js';
 import { causeChain, translateKafkaError } from './errors.js';
+import { producerWithCluster, type ProducerCluster } from './producer-cluster.js';
 import { decodeRecords, RecordBatchWriter, type EncodedBatch } from './record-batch.js';
 import { batchMessage, framingSize, installBatchEncoder } from './record-batch-request.js';
 
@@ -41,7 +42,7 @@ export interface TopicProducer {
 
 /** Connects, checks the topic exists (never auto-creates it) and learns its partitions. */
 export async function openTopicProducer(kafka: Kafka, topic: string, settings: ProducerSettings): Promise<TopicProducer> {
-  const producer = kafka.producer({
+  const { producer, cluster } = producerWithCluster(kafka, {
     allowAutoTopicCreation: false,
     idempotent: settings.idempotent,
     retry: { retries: settings.retries },
@@ -49,16 +50,12 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
     // Several sends stay in flight; with idempotence kafkajs needs at most 5 per connection.
     ...(settings.idempotent ? { maxInFlightRequests: 5 } : {}),
   });
-  const admin = kafka.admin();
   let partitionMetadata: PartitionerArgs['partitionMetadata'];
   try {
-    await Promise.all([producer.connect(), admin.connect()]);
-    partitionMetadata = await topicPartitions(admin, topic);
+    partitionMetadata = cluster !== undefined ? await partitionsOverProducer(producer, cluster, topic) : await partitionsOverAdmin(kafka, producer, topic);
   } catch (error) {
-    await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+    await producer.disconnect().catch(() => undefined);
     throw translateKafkaError(error, { action: `produce to '${topic}'` });
-  } finally {
-    void admin.disconnect().catch(() => undefined);
   }
   const compression = compressionType(settings.compression);
   // Our batch encoding (record-batch.ts) cannot follow the per-message sequence numbers kafkajs
@@ -157,15 +154,49 @@ function toMessage(partition: number, r: Pick<OutgoingRecord, 'key' | 'value' | 
   return { key: r.key, value: r.value, partition, timestamp: String(r.timestamp), headers: headersOf(r.headers) };
 }
 
+/**
+ * One connection, one metadata request: the producer's cluster (allowAutoTopicCreation off)
+ * reads the topic, and that metadata is what the first send uses. The idempotent producer's
+ * InitProducerId goes out beside it.
+ */
+async function partitionsOverProducer(producer: Producer, cluster: ProducerCluster, topic: string): Promise<PartitionMetadata[]> {
+  const [, partitions] = await Promise.all([
+    producer.connect(),
+    knownTopic(topic, async () => {
+      await cluster.connect();
+      await cluster.addTargetTopic(topic);
+      return cluster.findTopicPartitionMetadata(topic);
+    }),
+  ]);
+  return partitions;
+}
+
+/** Without the producer's cluster (another kafkajs): an admin client of its own reads the topic. */
+async function partitionsOverAdmin(kafka: Kafka, producer: Producer, topic: string): Promise<PartitionMetadata[]> {
+  const admin = kafka.admin();
+  try {
+    await Promise.all([producer.connect(), admin.connect()]);
+    return await topicPartitions(admin, topic);
+  } finally {
+    void admin.disconnect().catch(() => undefined);
+  }
+}
+
 /** The topic's partitions; a missing topic is our own clear error, and it is never auto-created. */
-export async function topicPartitions(admin: Admin, topic: string): Promise<PartitionerArgs['partitionMetadata']> {
+export async function topicPartitions(admin: Admin, topic: string): Promise<PartitionMetadata[]> {
+  return knownTopic(topic, async () => {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+    return topics.find((t) => t.name === topic)?.partitions;
+  });
+}
+
+async function knownTopic(topic: string, read: () => Promise<PartitionMetadata[] | undefined>): Promise<PartitionMetadata[]> {
   const missing = () =>
     new CkafkaError('broker', `topic '${topic}' does not exist`, { hint: 'Check the name (ckafka topic list) or create it (ckafka topic create).' });
   try {
-    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-    const found = topics.find((t) => t.name === topic);
-    if (!found || found.partitions.length === 0) throw missing();
-    return found.partitions;
+    const partitions = await read();
+    if (!partitions || partitions.length === 0) throw missing();
+    return partitions;
   } catch (error) {
     if (causeChain(error).some((e) => e.type === 'UNKNOWN_TOPIC_OR_PARTITION')) throw missing();
     throw error;
