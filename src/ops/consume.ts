@@ -1,6 +1,7 @@
 import { CkafkaError } from '../errors/errors.js';
 import type { Assignment, ConsumerHandlers, FetchedBatch, TopicConsumer } from '../kafka/consumer.js';
 import type { ConsumedMessage } from '../kafka/records.js';
+import { OffsetCommits } from './offset-commits.js';
 import { WritePipeline } from './write-pipeline.js';
 
 /** Where consumed messages go: resolves once they are written, rejects when the output is gone. */
@@ -62,8 +63,6 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let assigned: number[] = [];
   const position = new Map<number, bigint>();
   const high = new Map<number, bigint>();
-  const written = new Map<number, bigint>();
-  const committed = new Map<number, bigint>();
   let consumed = 0;
   let stopping = false;
   let saidCaughtUp = false;
@@ -111,54 +110,20 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     }
   };
 
-  // One commit in flight at a time; a newer request is folded into the next one.
-  let commitRunning: Promise<void> | null = null;
-  let commitWanted = false;
-  const pendingCommit = () => {
-    const out = new Map<number, bigint>();
-    for (const [p, o] of written) if (assigned.includes(p) && committed.get(p) !== o) out.set(p, o);
-    return out;
-  };
-  const commitNow = async () => {
-    const offsets = pendingCommit();
-    await consumer.commit(offsets);
-    for (const [p, o] of offsets) committed.set(p, o);
-  };
-  // The commit on the way out, once: from inside the last batch (before kafkajs stops) or after.
-  let finalCommitRun: Promise<void> | undefined;
-  const finalCommit = () =>
-    (finalCommitRun ??= (async () => {
-      if (!committing) return;
-      await commitRunning;
-      await commitNow();
-    })());
+  const commits = new OffsetCommits(committing ? (offsets) => consumer.commit(offsets) : null, (error) => {
+    if (!stopping) emit({ kind: 'commit-failed', error });
+  });
   /** Stops from inside a batch: commit, then tell kafkajs not to start another fetch. */
   const stopInBatch = async (reason: StopReason) => {
     stop(reason);
-    await finalCommit().catch(() => undefined);
+    await commits.final().catch(() => undefined);
     consumer.stopFetching();
   };
-  const scheduleCommit = () => {
-    if (!committing) return;
-    commitWanted = true;
-    commitRunning ??= (async () => {
-      while (commitWanted) {
-        commitWanted = false;
-        try {
-          await commitNow();
-        } catch (error) {
-          // A rebalance makes a commit fail; the next one (or the one on exit) catches up.
-          if (!stopping) emit({ kind: 'commit-failed', error: error as CkafkaError });
-        }
-      }
-    })().finally(() => (commitRunning = null));
-  };
-
   const handlers: ConsumerHandlers = {
     onAssign(partitions: number[]) {
       assigned = partitions;
       positionsKnown = false;
-      for (const p of [...written.keys()]) if (!assigned.includes(p)) written.delete(p);
+      commits.hold(partitions);
       saidCaughtUp = false;
       if (!joined) {
         joined = true;
@@ -249,10 +214,9 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
       clearInterval(beat);
     }
     consumed += messages.length;
-    written.set(partition, next);
+    commits.markWritten(partition, next);
     saidCaughtUp = false;
     armIdle();
-    scheduleCommit();
   }
 
   const onAbort = () => stop('interrupted');
@@ -282,7 +246,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     // Let the batches being written finish, so their offsets count (kafkajs must not be stopped from inside one).
     await inBatch;
     await pipeline.drain();
-    await finalCommit();
+    await commits.final();
   } finally {
     stopping = true;
     clearTimeout(joinTimer);
@@ -290,7 +254,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     signal.removeEventListener('abort', onAbort);
     await consumer.close().catch(() => undefined);
   }
-  return { topic: consumer.topic, groupId: consumer.groupId, consumed, reason, committed, elapsedMs: performance.now() - started };
+  return { topic: consumer.topic, groupId: consumer.groupId, consumed, reason, committed: commits.committed, elapsedMs: performance.now() - started };
 }
 
 function describe(consumer: TopicConsumer): string {
