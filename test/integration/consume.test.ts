@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCli } from '../harness/run-cli.js';
-import { createTopic, sendMessages, uniqueTopic, type TestMessage } from '../harness/kafka.js';
+import { createTopic, sendMessages, testKafka, uniqueTopic, type TestMessage } from '../harness/kafka.js';
 import { committed, emptyConfig, groupIds, jsonLines, sleep } from './consume-helpers.js';
 
 const { bootstrap } = inject('kafka');
@@ -152,6 +152,27 @@ describe('stop conditions', () => {
   });
 });
 
+describe('transactions', () => {
+  it('skips aborted messages and transaction markers, and -e still finds the end', async () => {
+    const topic = uniqueTopic('txn');
+    await createTopic(bootstrap, topic, 1);
+    const producer = testKafka(bootstrap).producer({ transactionalId: `${topic}-tx`, maxInFlightRequests: 1, idempotent: true });
+    await producer.connect();
+    try {
+      for (const [i, commit] of [true, false, true].entries()) {
+        const t = await producer.transaction();
+        await t.send({ topic, messages: [{ value: `t${i} a` }, { value: `t${i} b` }] });
+        await (commit ? t.commit() : t.abort());
+      }
+    } finally {
+      await producer.disconnect();
+    }
+    const r = await runCli([...base, '-t', topic, '-e', '-f', '%o %s\\n']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('0 t0 a\n1 t0 b\n6 t2 a\n7 t2 b\n');
+  });
+});
+
 describe('output formats', () => {
   const topic = uniqueTopic('formats');
   const setup = (async () => {
@@ -179,7 +200,7 @@ describe('output formats', () => {
   it('binary values: raw bytes with -o raw, escaped in text, base64 in JSON', async () => {
     const bin = uniqueTopic('binary');
     await createTopic(bootstrap, bin, 1);
-    const producer = (await import('../harness/kafka.js')).testKafka(bootstrap).producer();
+    const producer = testKafka(bootstrap).producer();
     await producer.connect();
     await producer.send({ topic: bin, messages: [{ key: Buffer.from([0xfe]), value: Buffer.from([0xff, 0x00, 0x41]) }] });
     await producer.disconnect();
