@@ -11,6 +11,7 @@ declare module 'kafkajs/src/utils/long.js' {
 
 declare module 'kafkajs/src/protocol/decoder.js' {
   const Decoder: {
+    new (buffer: Buffer): unknown;
     prototype: { buffer: Buffer; offset: number; readVarLong(): unknown };
   };
   export default Decoder;
@@ -21,4 +22,21 @@ declare module 'kafkajs/src/consumer/consumerGroup.js' {
     prototype: { groupId: string; maxBytesPerPartition: number; fetch(nodeId: unknown): Promise<unknown> };
   };
   export default ConsumerGroup;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v11/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v4/decodeMessages.js' {
+  const decodeMessages: (decoder: unknown) => Promise<unknown[]>;
+  export default decodeMessages;
+}
+
+declare module 'kafkajs/src/protocol/message/compression/index.js' {
+  const compression: {
+    lookupCodecByAttributes(attributes: number): { decompress(buffer: Buffer): Promise<Buffer> } | null;
+  };
+  export default compression;
 }

@@ -4,6 +4,7 @@ import type { ClientSettings, ConsumerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import { translateKafkaError } from './errors.js';
 import { applyDecodeSpeedups } from './decode-speedups.js';
+import { applyFastFetchDecode } from './fetch-decoder.js';
 import { adaptiveFetchSize } from './fetch-sizer.js';
 import { fixedAssigner } from './fixed-assigner.js';
 import type { StartPosition, Watermarks } from './offsets.js';
@@ -88,6 +89,7 @@ const MAX_RESTARTS = 3;
 export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOptions): Promise<TopicConsumer> {
   const { topic, mode } = options;
   applyDecodeSpeedups();
+  applyFastFetchDecode();
   const admin = kafka.admin();
   try {
     await admin.connect();
