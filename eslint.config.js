@@ -22,6 +22,12 @@ export default tseslint.config(
     },
   },
   { files: ['src/kafka/**', 'test/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
+  // The entry point is CommonJS (bin/package.json): Node starts no ES module loader for it.
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   { files: ['src/format/**'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'Only src/kafka/ may import kafkajs.' }, { name: 'cosmiconfig', message: 'Only src/config/ may import cosmiconfig.' }] }] } },
   { files: ['src/config/**'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'Only src/kafka/ may import kafkajs.' }, { name: 'chalk', message: 'Only src/format/ may import chalk.' }] }] } },
 );

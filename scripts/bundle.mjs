@@ -1,52 +1,95 @@
 // `npm run build` (after tsc): bundles the CLI with esbuild into dist/bundle/, which bin/ckafka.js
-// runs. Node then reads a handful of files at start instead of about 450 modules (kafkajs alone
-// is some 300 files, resolved and compiled one by one); each command's code stays in its own
-// chunk, loaded only when that command runs. dist/*.js (tsc) stays for the tests and tools.
+// loads through bin/load-bundle.js. Node then reads a few files at start instead of about 450
+// modules (kafkajs alone is some 300 files, resolved and compiled one by one). dist/*.js (tsc)
+// stays for the tests and tools.
+//
+// CommonJS, not ESM: Node 20 can keep V8's compiled code between runs only for a script it
+// compiles through `vm.Script` (`cachedData`), and does so for no ES module; Node 22+'s own
+// compile cache is taken before the code runs, so it misses every function compiled lazily
+// (most of them). bin/load-bundle.js keeps a cache made after the command ran.
+//
+//   main.cjs         the CLI: commander, our code (config, formats, ops, src/kafka), chalk
+//   kafkajs.cjs      kafkajs, for the commands that talk to Kafka
+//   cosmiconfig.cjs  cosmiconfig and js-yaml, only when a config file is there
+//
+// A side bundle is loaded (and compiled) the first time main.cjs requires one of its ids;
+// manifest.json says which file has which id, and each file's hash keys its code cache.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
+const OUT = 'dist/bundle';
+const SIDE_BUNDLES = [
+  { file: 'kafkajs.cjs', ids: /^kafkajs(\/|$)/ },
+  { file: 'cosmiconfig.cjs', ids: /^cosmiconfig$/ },
+];
 
-// With code splitting, esbuild gives a CommonJS package loaded with `import()` only a default
-// export; src/config/search.ts takes named ones. A shim re-exports the package's own names.
-const DYNAMIC_CJS = ['cosmiconfig'];
-const cjsNamedExports = {
-  name: 'cjs-named-exports',
-  setup(b) {
-    const filter = new RegExp(`^(${DYNAMIC_CJS.join('|')})$`);
-    b.onResolve({ filter }, (args) => (args.pluginData === 'shim' ? undefined : { path: args.path, namespace: 'cjs-shim' }));
-    b.onLoad({ filter: /.*/, namespace: 'cjs-shim' }, (args) => {
-      const names = Object.keys(require(args.path)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
-      const contents = `import * as m from ${JSON.stringify(args.path)};\nexport const { ${names.join(', ')} } = m;\n`;
-      return { contents, resolveDir: process.cwd(), pluginData: 'shim' };
-    });
-  },
-};
-
-rmSync('dist/bundle', { recursive: true, force: true });
-const result = await build({
-  entryPoints: { main: 'src/main.ts' },
-  outdir: 'dist/bundle',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // Less to read and parse on a run without a cache; identifiers keep their names (stack traces).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  // ASCII only, so bin/load-bundle.js reads the files as latin1 (a copy, not UTF-8 decoding).
+  charset: 'ascii',
   // zstd-wasm reads its .wasm file next to itself; typescript is cosmiconfig's optional loader.
   external: ['@bokuweb/zstd-wasm', 'typescript'],
-  // Bundled CommonJS code (kafkajs, commander, cosmiconfig) calls require() for Node's modules.
-  banner: { js: "import { createRequire as __ckafkaRequire } from 'node:module';\nconst require = __ckafkaRequire(import.meta.url);" },
-  plugins: [cjsNamedExports],
   metafile: true,
   logLevel: 'warning',
+};
+
+rmSync(OUT, { recursive: true, force: true });
+const main = await build({
+  ...common,
+  entryPoints: { main: 'src/main.ts' },
+  outfile: `${OUT}/main.cjs`,
+  external: [...common.external, 'kafkajs', 'kafkajs/*', 'cosmiconfig'],
+  // `await import('./run/produce.js')` stays lazy either way (esbuild defers the module's code);
+  // as require() the side bundles go through the loader's require, not Node's ESM loader.
+  supported: { 'dynamic-import': false },
 });
+
+const wanted = new Set(
+  Object.values(main.metafile.outputs)
+    .flatMap((output) => output.imports)
+    .filter((i) => i.external)
+    .map((i) => i.path),
+);
+const modules = {};
+for (const side of SIDE_BUNDLES) {
+  const ids = [...wanted].filter((id) => side.ids.test(id)).sort();
+  if (ids.length === 0) throw new Error(`bundle: main.cjs requires nothing from ${side.file}`);
+  // Every id main.cjs requires, as a getter: one copy of each module, evaluated on first use.
+  const contents = ids.map((id) => `Object.defineProperty(exports, ${JSON.stringify(id)}, { enumerable: true, get: () => require(${JSON.stringify(id)}) });`).join('\n');
+  await build({ ...common, stdin: { contents, resolveDir: process.cwd(), sourcefile: side.file, loader: 'js' }, outfile: `${OUT}/${side.file}` });
+  for (const id of ids) modules[id] = side.file;
+}
+
+const bundles = {};
+for (const file of ['main.cjs', ...SIDE_BUNDLES.map((s) => s.file)]) {
+  const bytes = readFileSync(`${OUT}/${file}`);
+  const wide = bytes.findIndex((b) => b > 0x7f);
+  if (wide >= 0) throw new Error(`bundle: ${file} has a non-ASCII byte at ${wide}; bin/load-bundle.js reads it as latin1`);
+  bundles[file] = { hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
+}
+writeFileSync(`${OUT}/manifest.json`, `${JSON.stringify({ main: 'main.cjs', bundles, modules, commands: await commandNames() }, null, 2)}\n`);
 
 // kafkajs is bundled: a kafkajs internal taken with require() at run time (createRequire) is a
 // second copy from node_modules, and patching it changes nothing in the bundled one. Import
 // such internals statically (as src/kafka/record-batch-request.ts does) so they are bundled too.
-for (const file of Object.keys(result.metafile.inputs).filter((f) => f.startsWith('src/'))) {
+for (const file of Object.keys(main.metafile.inputs).filter((f) => f.startsWith('src/'))) {
   if (/require\(\s*['"]kafkajs\//.test(readFileSync(file, 'utf8'))) {
     console.warn(`bundle: ${file} requires kafkajs internals at run time; in the bundle that is another copy of kafkajs (use a static import)`);
   }
+}
+
+/** The command names (bin/load-bundle.js keeps a code cache per command), from tsc's output. */
+async function commandNames() {
+  const { buildProgram } = await import('../dist/cli/program.js');
+  // Declaring the commands reads nothing of the context; output would go to these streams.
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  return buildProgram({ io, exitCode: 0, outputJson: false }).commands.flatMap((c) => [c.name(), ...c.aliases()]);
 }
