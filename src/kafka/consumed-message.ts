@@ -3,15 +3,39 @@ import type { ConsumedMessage, Header } from './records.js';
 
 /** kafkajs's message as our record: offsets stay strings, timestamps become numbers. */
 export function consumedMessage(topic: string, partition: number, m: KafkaMessage): ConsumedMessage {
-  return {
-    topic,
-    partition,
-    offset: m.offset,
-    timestamp: Number(m.timestamp),
-    key: m.key ?? null,
-    value: m.value ?? null,
-    headers: m.headers === undefined ? NO_HEADERS : headerList(m.headers),
-  };
+  return new FetchedMessage(topic, partition, m);
+}
+
+/**
+ * A view of kafkajs's message, read when asked: `-o raw` of a million messages needs only their
+ * values, and parsing each timestamp and header list up front was a tenth of its time.
+ */
+class FetchedMessage implements ConsumedMessage {
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    private readonly m: KafkaMessage,
+  ) {}
+
+  get offset(): string {
+    return this.m.offset;
+  }
+
+  get key(): Buffer | null {
+    return this.m.key ?? null;
+  }
+
+  get value(): Buffer | null {
+    return this.m.value ?? null;
+  }
+
+  get timestamp(): number {
+    return Number(this.m.timestamp);
+  }
+
+  get headers(): Header[] {
+    return this.m.headers === undefined ? NO_HEADERS : headerList(this.m.headers);
+  }
 }
 
 const NO_HEADERS: Header[] = [];
