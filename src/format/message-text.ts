@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ConsumedMessage } from '../kafka/records.js';
-import { displayBytes, type Encoding } from './bytes.js';
+import { displayBytes, encodeBytes, type Encoding } from './bytes.js';
 import { compileFormat } from './format-string.js';
 import { messageJson } from './message-json.js';
 
@@ -18,7 +18,7 @@ export function messageRenderer(format: MessageFormat, c: ChalkInstance, encodin
       return (messages) => messages.map((m) => messageText(m, c, encoding, time)).join('');
     }
     case 'json':
-      return (messages) => messages.map((m) => `${JSON.stringify(messageJson(m, encoding))}\n`).join('');
+      return (messages) => messages.map((m) => messageJsonLine(m, encoding)).join('');
     case 'raw':
       return rawRenderer(encoding);
     case 'format': {
@@ -43,6 +43,34 @@ export function messageText(m: ConsumedMessage, c: ChalkInstance, encoding: Enco
   const payload = m.value === null ? c.dim('(null)') : displayBytes(m.value, encoding);
   return `${c.cyan(`${m.topic} [${m.partition}] @ ${m.offset}`)}  ${c.dim(time)}  key ${key}  len ${len}${headers}\n${payload}\n`;
 }
+
+/**
+ * One JSON line, the same text as `JSON.stringify(messageJson(m))`, written out directly for the
+ * common case (text keys and values, header names that do not repeat): JSON.stringify of a whole
+ * object per message was most of the time of `-o json`. Anything else takes the general path.
+ */
+export function messageJsonLine(m: ConsumedMessage, encoding: Encoding): string {
+  const timestamp = m.timestamp;
+  if (encoding !== 'utf8' || !Number.isFinite(timestamp)) return `${JSON.stringify(messageJson(m, encoding))}\n`;
+  const value = m.value;
+  const key = m.key;
+  const payload = value === null ? null : encodeBytes(value, 'utf8');
+  const keyText = key === null ? null : encodeBytes(key, 'utf8');
+  const headers = m.headers;
+  if (payload?.encoding === 'base64' || keyText?.encoding === 'base64' || (headers.length > 1 && new Set(headers.map((h) => h.key)).size !== headers.length)) {
+    return `${JSON.stringify(messageJson(m, encoding))}\n`;
+  }
+  const headersJson = headers.length === 0 ? '{}' : JSON.stringify(messageJson({ ...fieldsOf(m), key: null, value: null }, encoding).headers);
+  return (
+    `{"err":0,"topic_name":${JSON.stringify(m.topic)},"timestamp":${timestamp},"partition":${m.partition},` +
+    `"payload":${payload === null ? 'null' : JSON.stringify(payload.text)},"len":${value?.length ?? 0},` +
+    `"key":${keyText === null ? 'null' : JSON.stringify(keyText.text)},"offset":${Number(m.offset)},"headers":${headersJson}}\n`
+  );
+}
+
+const fieldsOf = (m: ConsumedMessage): ConsumedMessage => ({
+  topic: m.topic, partition: m.partition, offset: m.offset, timestamp: m.timestamp, key: m.key, value: m.value, headers: m.headers,
+});
 
 /** Formats timestamps; messages of a batch often share their millisecond, so each distinct one is formatted once. */
 function isoTimes(): (ms: number) => string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { messageRenderer, messageText } from '../../../src/format/message-text.js';
+import { messageJsonLine, messageRenderer, messageText } from '../../../src/format/message-text.js';
+import { messageJson } from '../../../src/format/message-json.js';
 import type { ConsumedMessage } from '../../../src/kafka/records.js';
 
 const plain = new Chalk({ level: 0 });
@@ -72,5 +73,26 @@ describe('messageRenderer', () => {
   it('renders the readable default per message', () => {
     const out = String(messageRenderer({ kind: 'text' }, plain, 'utf8')(batch));
     expect(out.split('\n')).toHaveLength(5);
+  });
+});
+
+describe('messageJsonLine', () => {
+  const cases: [string, Partial<ConsumedMessage>][] = [
+    ['plain', {}],
+    ['key and headers', { key: Buffer.from('k'), headers: [{ key: 'a', value: Buffer.from('1') }, { key: 'b', value: null }] }],
+    ['repeated header names', { headers: [{ key: 'a', value: Buffer.from('1') }, { key: 'a', value: Buffer.from('2') }] }],
+    ['quotes, backslashes, control characters, unicode', { value: Buffer.from('"q" \\ \n\t\u0001 é 中文 😀 \u2028'), key: Buffer.from('ключ') }],
+    ['binary value and key', { value: Buffer.from([0xff, 0x00]), key: Buffer.from([0xc3]) }],
+    ['binary header value', { headers: [{ key: 'h', value: Buffer.from([0xff]) }] }],
+    ['null and empty', { value: null, key: Buffer.alloc(0) }],
+    ['empty value', { value: Buffer.alloc(0) }],
+    ['big offset, negative timestamp', { offset: '9007199254740993', timestamp: -1 }],
+    ['odd topic name', { topic: 'a"b\\c' }],
+  ];
+  it.each(cases)('is JSON.stringify(messageJson(…)) exactly: %s', (_name, over) => {
+    const m = message(over);
+    for (const encoding of ['utf8', 'base64', 'hex'] as const) {
+      expect(messageJsonLine(m, encoding)).toBe(`${JSON.stringify(messageJson(m, encoding))}\n`);
+    }
   });
 });
