@@ -58,7 +58,10 @@ export function runProcess(): void {
   const io: Io = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin builds a stream (and may load tty) when first read: only commands reading it pay.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
