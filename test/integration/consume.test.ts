@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { Partitioners } from 'kafkajs';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCli } from '../harness/run-cli.js';
@@ -156,7 +157,7 @@ describe('transactions', () => {
   it('skips aborted messages and transaction markers, and -e still finds the end', async () => {
     const topic = uniqueTopic('txn');
     await createTopic(bootstrap, topic, 1);
-    const producer = testKafka(bootstrap).producer({ transactionalId: `${topic}-tx`, maxInFlightRequests: 1, idempotent: true });
+    const producer = testKafka(bootstrap).producer({ transactionalId: `${topic}-tx`, maxInFlightRequests: 1, idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     try {
       for (const [i, commit] of [true, false, true].entries()) {
@@ -200,7 +201,7 @@ describe('output formats', () => {
   it('binary values: raw bytes with -o raw, escaped in text, base64 in JSON', async () => {
     const bin = uniqueTopic('binary');
     await createTopic(bootstrap, bin, 1);
-    const producer = testKafka(bootstrap).producer();
+    const producer = testKafka(bootstrap).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({ topic: bin, messages: [{ key: Buffer.from([0xfe]), value: Buffer.from([0xff, 0x00, 0x41]) }] });
     await producer.disconnect();
@@ -213,6 +214,38 @@ describe('output formats', () => {
   it('-f with -o json is a usage error', async () => {
     const r = await runCli([...base, '-t', topic, '-o', 'json', '-f', '%s']);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('consume -o json | produce --input json', () => {
+  it('copies a topic: keys, values (binary too), headers (repeated too), partitions and timestamps', async () => {
+    const from = uniqueTopic('copy-from');
+    const to = uniqueTopic('copy-to');
+    await createTopic(bootstrap, from, 3);
+    await createTopic(bootstrap, to, 3);
+    const producer = testKafka(bootstrap).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({
+      topic: from,
+      messages: [
+        { key: 'k1', value: 'text', headers: { a: '1', b: ['x', 'y'] }, partition: 0, timestamp: '1700000000000' },
+        { key: Buffer.from([0xff, 0x01]), value: Buffer.from([0x00, 0xfe, 0x41]), partition: 2, timestamp: '1700000000001' },
+        { key: null, value: null, partition: 1, timestamp: '1700000000002' },
+        { key: '', value: 'é 中文 "quoted"\n', partition: 1, timestamp: '1700000000003' },
+      ],
+    });
+    await producer.disconnect();
+    const dump = await runCli([...base, '-t', from, '-e', '-o', 'json']);
+    expect(dump.code, dump.stderr).toBe(0);
+    const copy = await runCli(['produce', '--config', config, '-b', bootstrap, '-t', to, '--input', 'json', '-q'], { stdin: dump.stdout });
+    expect(copy.code, copy.stderr).toBe(0);
+    const again = await runCli([...base, '-t', to, '-e', '-o', 'json']);
+    const strip = (text: string) =>
+      jsonLines(text)
+        .map(({ topic_name: _t, offset: _o, ...rest }) => rest)
+        .sort((a, b) => (a.timestamp as number) - (b.timestamp as number));
+    expect(strip(again.stdout)).toEqual(strip(dump.stdout));
+    expect(strip(dump.stdout)[0]).toMatchObject({ key: 'k1', payload: 'text', headers: { a: '1', b: 'y' }, headers_list: [['a', '1'], ['b', 'x'], ['b', 'y']] });
   });
 });
 
