@@ -90,7 +90,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   const armIdle = () => {
     if (request.idleTimeoutMs === null || stopping) return;
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => stop('idle'), request.idleTimeoutMs);
+    // Messages still being written (a reader that paused) are not idleness.
+    idleTimer = setTimeout(() => (pendingWrites > 0 ? armIdle() : stop('idle')), request.idleTimeoutMs);
   };
 
   const atEnd = (p: number, end: Map<number, bigint>) => {
