@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { expandHome } from './env.js';
 import type { Values } from './lookup.js';
@@ -193,7 +193,7 @@ class FileReader {
     if (r === undefined || r.entry.name !== name) return undefined;
     const path = this.path(r);
     try {
-      return await readFile(path, 'utf8');
+      return await fs.readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, expected a file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { CkafkaError } from '../errors/errors.js';
 import { CONFIG_ENV, envValue, expandHome, homeOf } from './env.js';
@@ -99,7 +99,7 @@ function globalConfigDir(env: Env): string | undefined {
 }
 
 async function mustBeFile(path: string, from: string): Promise<void> {
-  const info = await stat(path).catch(() => undefined);
+  const info = await fs.stat(path).catch(() => undefined);
   if (info === undefined) throw new CkafkaError('config', `config file not found: ${path} (from ${from})`);
   if (!info.isFile()) throw new CkafkaError('config', `config file is not a file: ${path} (from ${from})`);
 }

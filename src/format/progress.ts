@@ -1,14 +1,15 @@
 import type { OutStream } from '../io/io.js';
+import { monotonicMs } from '../io/clock.js';
 
 /** Count and rate on stderr, only on a terminal, redrawn at most four times a second. */
 export function progressMeter(stderr: OutStream, env: Record<string, string | undefined>, label = 'messages') {
   const enabled = stderr.isTTY === true && env.CI === undefined;
-  const started = performance.now();
+  const started = monotonicMs();
   let count = 0;
   let shown = false;
   const timer = enabled
     ? setInterval(() => {
-        const secs = (performance.now() - started) / 1000;
+        const secs = (monotonicMs() - started) / 1000;
         if (secs < 1) return;
         shown = true;
         stderr.write(`\r${count.toLocaleString('en-US')} ${label}, ${Math.round(count / secs).toLocaleString('en-US')}/s   `);

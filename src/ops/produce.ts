@@ -4,6 +4,7 @@ import { recordSize, type DeliveryReport, type InputError, type OutgoingRecord }
 import { translateKafkaError } from '../kafka/errors.js';
 import type { InputChunks, InputItem } from '../io/input.js';
 import { Pull } from '../io/pull.js';
+import { monotonicMs } from '../io/clock.js';
 
 export interface BatchLimits {
   /** Messages per produce request (the producer may lower it: see TopicProducer.maxBatchMessages). */
@@ -102,7 +103,7 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
   const { producer, signal } = request;
   const keepRecords = request.keepRecords !== false || request.onReport !== undefined;
   const maxMessages = Math.min(limits.maxMessages, producer.maxBatchMessages);
-  const started = performance.now();
+  const started = monotonicMs();
   const summary: ProduceSummary = {
     topic: producer.topic, delivered: 0, unacknowledged: 0, failed: 0, notSent: 0, inputErrors: 0,
     interrupted: false, elapsedMs: 0, failureKinds: [],
@@ -202,7 +203,7 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
   } finally {
     if (summary.interrupted) void pull.close().catch(() => undefined);
   }
-  summary.elapsedMs = performance.now() - started;
+  summary.elapsedMs = monotonicMs() - started;
   return summary;
 }
 

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { createReadStream, promises as fs } from 'node:fs';
 import type { ConfigRequest } from '../../config/types.js';
 import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
 import { CkafkaError, EXIT_CODES, usageError } from '../../errors/errors.js';
@@ -94,7 +93,7 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
   if (flags.file !== undefined) {
     const path = flags.file === '-' ? null : flags.file;
     if (path === null) return streamInput(ctx.io.stdin as AsyncIterable<Buffer>, options);
-    await access(path).catch(() => {
+    await fs.access(path).catch(() => {
       throw usageError(`cannot read --file ${path}: no such file or not readable`);
     });
     return streamInput(createReadStream(path, { highWaterMark: 256 * 1024 }), options);
