@@ -1,12 +1,11 @@
 // `npm run build` (after tsc): bundles the CLI with esbuild into dist/bundle/, which bin/ckafka.js
-// loads through bin/load-bundle.js. Node then reads a few files at start instead of about 450
-// modules (kafkajs alone is some 300 files, resolved and compiled one by one). dist/*.js (tsc)
-// stays for the tests and tools.
+// loads. Node then reads a few files at start instead of about 450 modules (kafkajs alone is some
+// 300 files, resolved and compiled one by one). dist/*.js (tsc) stays for the tests and tools.
 //
 // CommonJS, not ESM: Node 20 can keep V8's compiled code between runs only for a script it
 // compiles through `vm.Script` (`cachedData`), and does so for no ES module; Node 22+'s own
 // compile cache is taken before the code runs, so it misses every function compiled lazily
-// (most of them). bin/load-bundle.js keeps a cache made after the command ran.
+// (most of them). bin/ckafka.js keeps a cache made after the command ran.
 //
 //   main.cjs         the CLI: commander, our code (config, formats, ops, src/kafka), chalk
 //   kafkajs.cjs      kafkajs, for the commands that talk to Kafka
@@ -76,7 +75,7 @@ const common = {
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  // ASCII only, so bin/load-bundle.js reads the files as latin1 (a copy, not UTF-8 decoding).
+  // ASCII only, so bin/ckafka.js reads the files as latin1 (a copy, not UTF-8 decoding).
   charset: 'ascii',
   // zstd-wasm reads its .wasm file next to itself; typescript is cosmiconfig's optional loader.
   external: ['@bokuweb/zstd-wasm', 'typescript'],
@@ -121,7 +120,7 @@ const bundles = {};
 for (const file of ['main.cjs', ...SIDE_BUNDLES.map((s) => s.file)]) {
   const bytes = readFileSync(`${OUT}/${file}`);
   const wide = bytes.findIndex((b) => b > 0x7f);
-  if (wide >= 0) throw new Error(`bundle: ${file} has a non-ASCII byte at ${wide}; bin/load-bundle.js reads it as latin1`);
+  if (wide >= 0) throw new Error(`bundle: ${file} has a non-ASCII byte at ${wide}; bin/ckafka.js reads it as latin1`);
   bundles[file] = { hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
 }
 writeFileSync(`${OUT}/manifest.json`, `${JSON.stringify({ main: 'main.cjs', bundles, modules, commands: await commandNames() }, null, 2)}\n`);
@@ -135,7 +134,7 @@ for (const file of Object.keys(main.metafile.inputs).filter((f) => f.startsWith(
   }
 }
 
-/** The command names (bin/load-bundle.js keeps a code cache per command), from tsc's output. */
+/** The command names (bin/ckafka.js keeps a code cache per command), from tsc's output. */
 async function commandNames() {
   const { buildProgram } = await import('../dist/cli/program.js');
   // Declaring the commands reads nothing of the context; output would go to these streams.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const BIN = new URL('../../../bin/load-bundle.js', import.meta.url).pathname;
+const BIN = new URL('../../../bin/ckafka.js', import.meta.url).pathname;
 // bin/ is CommonJS (bin/package.json): Node's own require loads it as the CLI does.
 const { compileCacheDir } = createRequire(import.meta.url)(BIN) as {
   compileCacheDir(env: Record<string, string | undefined>, platform: string): string | null;
@@ -52,7 +52,7 @@ function run(dir: string, cacheDir: string | null, options: { argv?: string[]; u
 
 const caches = (dir: string) => readdirSync(dir).sort();
 
-describe('bin/load-bundle.js', () => {
+describe('bin/ckafka.js', () => {
   it('loads a side bundle only when main requires one of its ids', () => {
     const { dir, cache } = bundleDir();
     expect(run(dir, cache)).toEqual({ loads: [['main.cjs', 'miss']], answer: null });
