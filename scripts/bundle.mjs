@@ -24,10 +24,11 @@ const SIDE_BUNDLES = [
 ];
 
 // Node modules that vendor code requires when it loads but uses only in some cases: loaded on
-// first use instead (a Proxy standing for the module), which keeps 3-5 ms off a start.
-// crypto (SCRAM only; ~1.5 ms), tls (SSL only), assert (transactions only), child_process
-// (commander's executable subcommands, which ckafka has none of). Each patch must match the
-// vendored text exactly, or the build fails: a new version of the package is looked at again.
+// first use instead (a Proxy standing for the module), which keeps 3-5 ms off a start. crypto
+// (kafkajs: SCRAM only; cosmiconfig: TypeScript configs only; ~1.5 ms), tls (SSL only), assert
+// (transactions only), child_process (commander's executable subcommands, which ckafka has none
+// of). Each patch must match the vendored text exactly, or the build fails: a new version of the
+// package is looked at again.
 const lazy = (id) =>
   `((load) => { let m; const real = () => (m ??= load()); return new Proxy(function () {}, { get: (_, k) => Reflect.get(real(), k), apply: (_, self, args) => Reflect.apply(real(), self, args), construct: (_, args) => Reflect.construct(real(), args) }); })(() => require(${JSON.stringify(id)}))`;
 const VENDOR_PATCHES = [
@@ -35,6 +36,8 @@ const VENDOR_PATCHES = [
   { file: 'node_modules/kafkajs/src/broker/saslAuthenticator/scram.js', edits: [["const crypto = require('crypto')", `const crypto = ${lazy('crypto')}`]] },
   { file: 'node_modules/kafkajs/src/network/socketFactory.js', edits: [["const tls = require('tls')", `const tls = ${lazy('tls')}`]] },
   { file: 'node_modules/kafkajs/src/producer/eosManager/index.js', edits: [["const assert = require('assert')", `const assert = ${lazy('assert')}`]] },
+  // cosmiconfig names temporary files with crypto.randomUUID() for TypeScript configs only.
+  { file: 'node_modules/cosmiconfig/dist/loaders.js', edits: [['const crypto_1 = require("crypto");', `const crypto_1 = ${lazy('crypto')};`]] },
   // Reading globalThis.crypto loads Node's Web Crypto: choose the implementation on first use.
   {
     file: 'node_modules/kafkajs/src/producer/partitioners/legacy/randomBytes.js',
