@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { CkafkaError } from '../errors/errors.js';
 import type { ConfigRequest } from '../config/types.js';
 import type { Io } from '../io/io.js';
 
@@ -81,6 +82,19 @@ export function positiveInt(name: string) {
     return n;
   };
 }
+
+/**
+ * A flag parser from one of ours: it runs while commander reads argv, so a bad value is a usage
+ * error (with the parser's message and hint) before any connection.
+ */
+export const asFlag = <T>(parse: (text: string) => T) => (text: string): T => {
+  try {
+    return parse(text);
+  } catch (error) {
+    if (error instanceof CkafkaError) throw new InvalidFlag(error.hint ? `${error.message} (${error.hint})` : error.message);
+    throw error;
+  }
+};
 
 /** A usage error (exit 2) for a flag value commander could not check. */
 export const usage = (message: string): InvalidFlag => new InvalidFlag(message);

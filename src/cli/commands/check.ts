@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, configRequest, flagsOf, InvalidFlag, positiveInt, type ConnectionFlags } from '../options.js';
+import { addConnectionOptions, asFlag, configRequest, flagsOf, InvalidFlag, positiveInt, type ConnectionFlags } from '../options.js';
 import { parseDuration } from '../../io/duration.js';
-import { CkafkaError } from '../../errors/errors.js';
 import type { PropertyOverride } from '../../config/types.js';
 
 export interface CheckFlags extends ConnectionFlags {
@@ -15,14 +14,7 @@ export interface CheckFlags extends ConnectionFlags {
   acks?: string;
 }
 
-const duration = (text: string): number => {
-  try {
-    return parseDuration(text, '--timeout');
-  } catch (error) {
-    if (error instanceof CkafkaError) throw new InvalidFlag(error.hint ? `${error.message} (${error.hint})` : error.message);
-    throw error;
-  }
-};
+const duration = asFlag((text) => parseDuration(text, '--timeout'));
 
 /** `ckafka check`: the CI smoke check — produce tagged messages, read them back, verify, report. */
 export function registerCheckCommand(program: Command, ctx: RunContext): void {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, addOutputOptions, configRequest, flagsOf, InvalidFlag, positiveInt, type ConnectionFlags, type OutputFlags } from '../options.js';
+import { addConnectionOptions, addOutputOptions, asFlag, configRequest, flagsOf, positiveInt, type ConnectionFlags, type OutputFlags } from '../options.js';
 import { parseDuration } from '../../io/duration.js';
 import { parsePartitionList, parseStartPosition, type StartPosition } from '../../kafka/offsets.js';
-import { CkafkaError, usageError } from '../../errors/errors.js';
+import { usageError } from '../../errors/errors.js';
 import type { MessageFormat } from '../../format/message-text.js';
 
 export interface ConsumeFlags extends ConnectionFlags, OutputFlags {
@@ -36,16 +36,6 @@ export interface ConsumeOptions {
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
-
-// Parsers run while commander reads argv, so a bad value is a usage error before any connection.
-const asFlag = <T>(parse: (text: string) => T) => (text: string): T => {
-  try {
-    return parse(text);
-  } catch (error) {
-    if (error instanceof CkafkaError) throw new InvalidFlag(error.hint ? `${error.message} (${error.hint})` : error.message);
-    throw error;
-  }
-};
 
 /** `ckafka consume`: flags → consume options → messages on stdout, status on stderr. */
 export function registerConsumeCommand(program: Command, ctx: RunContext): void {
