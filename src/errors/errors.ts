@@ -52,6 +52,16 @@ export const usageError = (message: string, hint?: string): CkafkaError =>
 export const configError = (message: string, hint?: string): CkafkaError =>
   new CkafkaError('config', message, { hint });
 
+/**
+ * The exit code when messages failed: the failure's own code (4, 5, 6) when nothing got through
+ * and every failure was of one kind, else `otherwise` (7 partial for produce, 8 for check).
+ */
+export function failureExitCode(kinds: readonly ErrorKind[], anyGotThrough: boolean, otherwise: number): number {
+  const distinct = new Set(kinds);
+  const [only] = distinct;
+  return !anyGotThrough && distinct.size === 1 && only ? EXIT_CODES[only] : otherwise;
+}
+
 /** A thrown value that is not a CkafkaError is a bug; wrap it so it is reported as one. */
 export function asCkafkaError(error: unknown): CkafkaError {
   if (error instanceof CkafkaError) return error;

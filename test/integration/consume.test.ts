@@ -325,9 +325,9 @@ describe('errors', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
-  it('no topic is a usage error', async () => {
+  it('no topic is a configuration error, as for every command', async () => {
     const r = await runCli(['consume', '--config', config, '-b', bootstrap]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain('no topic given');
   });
 });

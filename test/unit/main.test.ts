@@ -24,3 +24,14 @@ describe('main', () => {
     expect(r.stderr).toContain('unknown command');
   });
 });
+
+describe('failureExitCode', () => {
+  it('is the failure kind\'s own code only when nothing got through and all failures agree', async () => {
+    const { failureExitCode } = await import('../../src/errors/errors.js');
+    expect(failureExitCode(['unreachable', 'unreachable'], false, 7)).toBe(4);
+    expect(failureExitCode(['auth'], false, 7)).toBe(5);
+    expect(failureExitCode(['broker'], true, 7)).toBe(7);
+    expect(failureExitCode(['broker', 'unreachable'], false, 8)).toBe(8);
+    expect(failureExitCode([], false, 7)).toBe(7);
+  });
+});

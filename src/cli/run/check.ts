@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
 import type { ConfigRequest } from '../../config/types.js';
-import { asCkafkaError, CkafkaError, EXIT_CODES } from '../../errors/errors.js';
+import { asCkafkaError, EXIT_CODES, failureExitCode } from '../../errors/errors.js';
 import { createKafka } from '../../kafka/client.js';
 import { openTopicConsumer, type TopicConsumer } from '../../kafka/consumer.js';
 import { openTopicProducer, type TopicProducer } from '../../kafka/producer.js';
 import { check, type CheckResult } from '../../ops/check.js';
-import { withDeadline } from '../../io/deadline.js';
+import { openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
 import { checkErrorJson, checkJson, checkJunit, checkText } from '../../format/check.js';
 import type { RunContext } from '../program.js';
@@ -26,13 +26,11 @@ export async function runCheck(ctx: RunContext, request: ConfigRequest, flags: C
     topic = requireTopic(config);
     const brokers = requireBootstrapServers(config);
     const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
-    const name = topic;
-    const timedOut = () => new CkafkaError('unreachable', `check '${name}': no answer from ${brokers.join(',')} within the --timeout of ${flags.timeout} ms`, {
-      hint: 'Check bootstrap_servers and that this host can reach the access point.',
-    });
+    const within = { action: `check '${topic}'`, brokers, limit: `the --timeout of ${flags.timeout} ms` };
     // The reader is opened first: it starts where the partitions end before anything is sent.
-    consumer = await withDeadline(openTopicConsumer(kafka, { topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' } }), deadline - Date.now(), timedOut);
-    producer = await withDeadline(openTopicProducer(kafka, topic, config.producer), deadline - Date.now(), timedOut);
+    const reader = openTopicConsumer(kafka, { topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' } });
+    consumer = await openWithin(reader, deadline - Date.now(), { ...within, close: (c) => c.close() });
+    producer = await openWithin(openTopicProducer(kafka, topic, config.producer), deadline - Date.now(), { ...within, close: (p) => p.close() });
     result = await check({
       producer, consumer, count: flags.count, size: flags.size, deadline,
       messageMaxBytes: config.producer.messageMaxBytes, acks: config.producer.acks, signal: io.signal,
@@ -56,11 +54,8 @@ function exitCode(r: CheckResult): number {
       return EXIT_CODES.ok;
     case 'interrupted':
       return EXIT_CODES.interrupted;
-    case 'produce-failed': {
-      const kinds = new Set(r.failureKinds);
-      const [only] = kinds;
-      return r.delivered === 0 && kinds.size === 1 && only ? EXIT_CODES[only] : EXIT_CODES.check;
-    }
+    case 'produce-failed':
+      return failureExitCode(r.failureKinds, r.delivered > 0, EXIT_CODES.check);
     case 'not-received':
       return EXIT_CODES.check;
   }

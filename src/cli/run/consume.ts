@@ -1,11 +1,10 @@
 import type { ConfigRequest, ResolvedConfig } from '../../config/types.js';
-import { loadConfig } from '../../config/load.js';
-import { CkafkaError, usageError } from '../../errors/errors.js';
+import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
 import { createKafka } from '../../kafka/client.js';
 import { openTopicConsumer, type ConsumeMode } from '../../kafka/consumer.js';
 import { consume, type MessageSink } from '../../ops/consume.js';
 import { BufferedOutput } from '../../io/output.js';
-import { withDeadline } from '../../io/deadline.js';
+import { connectBudget, openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
 import { messageRenderer } from '../../format/message-text.js';
 import { consumeEventText, consumeSummaryText, type StatusContext } from '../../format/consume-status.js';
@@ -17,9 +16,8 @@ import type { ConsumeOptions } from '../commands/consume.js';
 export async function runConsume(ctx: RunContext, request: ConfigRequest, options: ConsumeOptions): Promise<number> {
   const { io } = ctx;
   const config = await loadConfig(request);
-  const topic = config.topic?.value;
-  if (!topic) throw usageError('no topic given', 'Pass -t TOPIC, or set topic_name in the config (ckafka config init).');
-  const brokers = requireBrokers(config);
+  const topic = requireTopic(config);
+  const brokers = requireBootstrapServers(config);
   const groupId = config.groupId?.value;
   const mode: ConsumeMode =
     options.partitions !== undefined || groupId === undefined
@@ -29,14 +27,8 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
   // Unless max.partition.fetch.bytes is set, fetch sizes follow the message sizes (src/kafka/fetch-sizer.ts).
   const adaptiveFetch = config.properties.consumer['max.partition.fetch.bytes']?.source.kind === 'default';
   const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: options.verbose });
-  const connectBudget = config.client.connectionTimeout + config.client.requestTimeout;
   const opened = openTopicConsumer(kafka, { topic, mode, client: config.client, settings: config.consumer, adaptiveFetch, ...(options.from ? { start: options.from } : {}) });
-  const consumer = await withDeadline(opened, connectBudget, () => {
-    void opened.then((c) => c.close()).catch(() => undefined);
-    return new CkafkaError('unreachable', `consume from '${topic}': no answer from ${brokers.join(',')} within ${connectBudget} ms`, {
-      hint: 'Check bootstrap_servers and that this host can reach the access point.',
-    });
-  });
+  const consumer = await openWithin(opened, connectBudget(config.client), { action: `consume from '${topic}'`, brokers, close: (c) => c.close() });
 
   const json = options.format.kind === 'json';
   const out = new BufferedOutput(io.stdout);
@@ -81,16 +73,6 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
 /** The coordinator waits up to the rebalance timeout for other members, plus a session for a dead one. */
 function joinTimeout(config: ResolvedConfig): number {
   return Math.max(30_000, config.consumer.sessionTimeout) + config.consumer.sessionTimeout + config.client.connectionTimeout;
-}
-
-function requireBrokers(config: ResolvedConfig): string[] {
-  const brokers = config.bootstrapServers?.value;
-  if (!brokers || brokers.length === 0) {
-    throw new CkafkaError('config', 'no bootstrap servers configured', {
-      hint: 'Pass -b host:port, set CKAFKA_BOOTSTRAP_SERVERS, or bootstrap_servers in ckafka.config.json (ckafka config init).',
-    });
-  }
-  return brokers;
 }
 
 /**

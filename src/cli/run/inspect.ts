@@ -1,10 +1,9 @@
 import { loadConfig, requireBootstrapServers } from '../../config/index.js';
 import type { ConfigRequest } from '../../config/types.js';
-import { CkafkaError } from '../../errors/errors.js';
 import * as admin from '../../kafka/admin.js';
 import { createKafka } from '../../kafka/client.js';
 import { translateKafkaError } from '../../kafka/errors.js';
-import { withDeadline } from '../../io/deadline.js';
+import { connectBudget, openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
 import * as render from '../../format/inspect.js';
 import type { RunContext } from '../program.js';
@@ -23,10 +22,9 @@ export async function runInspect(ctx: RunContext, configRequest: ConfigRequest, 
   const config = await loadConfig(configRequest);
   const brokers = requireBootstrapServers(config);
   const kafka = createKafka({ ...config.client, brokers }, { stderr: ctx.io.stderr, verbosity });
-  const budget = config.client.connectionTimeout + config.client.requestTimeout;
-  const client = await withDeadline(admin.openAdmin(kafka, brokers), budget, () =>
-    new CkafkaError('unreachable', `no answer from ${brokers.join(',')} within ${budget} ms`, { hint: 'Check bootstrap_servers and that this host can reach the access point.' }),
-  );
+  const client = await openWithin(admin.openAdmin(kafka, brokers), connectBudget(config.client), {
+    action: describe(request), brokers, close: (a) => a.disconnect(),
+  });
   try {
     const text = await inspect(client, request, json, colorFor(ctx.io.stdout, ctx.io.env));
     ctx.io.stdout.write(text);

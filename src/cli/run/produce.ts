@@ -1,7 +1,7 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { ConfigRequest } from '../../config/types.js';
 import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
-import { CkafkaError, EXIT_CODES, usageError } from '../../errors/errors.js';
+import { EXIT_CODES, failureExitCode, usageError } from '../../errors/errors.js';
 import { createKafka } from '../../kafka/client.js';
 import { openTopicProducer } from '../../kafka/producer.js';
 import type { Header } from '../../kafka/records.js';
@@ -10,7 +10,7 @@ import { argumentInput, generatedInput, streamInput, type InputChunks, type Line
 import { BufferedOutput } from '../../io/output.js';
 import { colorFor } from '../../format/color.js';
 import { deliveryRenderer, summaryJson, summaryText } from '../../format/delivery.js';
-import { withDeadline } from '../../io/deadline.js';
+import { connectBudget, openWithin } from './connect.js';
 import { progressMeter } from '../../format/progress.js';
 import type { RunContext } from '../program.js';
 import type { ProduceFlags } from '../commands/produce.js';
@@ -36,12 +36,9 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
   const render = deliveryRenderer(format, c, flags.encoding);
 
   const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
-  const connectBudget = config.client.connectionTimeout + config.client.requestTimeout;
-  const producer = await withDeadline(openTopicProducer(kafka, topic, settings), connectBudget, () =>
-    new CkafkaError('unreachable', `produce to '${topic}': no answer from ${brokers.join(',')} within ${connectBudget} ms`, {
-      hint: 'Check bootstrap_servers and that this host can reach the access point.',
-    }),
-  );
+  const producer = await openWithin(openTopicProducer(kafka, topic, settings), connectBudget(config.client), {
+    action: `produce to '${topic}'`, brokers, close: (p) => p.close(),
+  });
   const progress = progressMeter(io.stderr, io.env);
   let summary: ProduceSummary;
   try {
@@ -73,10 +70,7 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
 export function exitCodeFor(s: ProduceSummary): number {
   if (s.interrupted) return EXIT_CODES.interrupted;
   if (s.failed === 0 && s.notSent === 0 && s.inputErrors === 0) return EXIT_CODES.ok;
-  const kinds = new Set(s.failureKinds);
-  const [only] = kinds;
-  if (s.delivered + s.unacknowledged === 0 && s.inputErrors === 0 && kinds.size === 1 && only) return EXIT_CODES[only];
-  return EXIT_CODES.partial;
+  return failureExitCode(s.failureKinds, s.delivered + s.unacknowledged > 0 || s.inputErrors > 0, EXIT_CODES.partial);
 }
 
 async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: string[]): Promise<InputChunks> {
