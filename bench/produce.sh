@@ -25,13 +25,11 @@ PARTITIONS=${PARTITIONS:-3}
 NODE=${NODE:-node}
 
 work=$(mktemp -d)
-broker=""
+. bench/broker.sh
 topics=()
 cleanup() {
   if [ -n "$broker" ]; then
-    # Its own process group (setsid): npx, tsx, the harness and the JVM stop together.
-    kill -TERM -- "-$broker" 2>/dev/null || true
-    wait "$broker" 2>/dev/null || true
+    stop_broker
   elif [ ${#topics[@]} -gt 0 ]; then
     npx tsx bench/topics.ts delete "$B" "${topics[@]}" || true
   fi
@@ -42,19 +40,7 @@ trap cleanup EXIT
 command -v kcat >/dev/null || { echo "kcat is missing (apt-get install kcat)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
 
-if [ -z "${B:-}" ]; then
-  echo "starting a broker: npx tsx test/harness/cli.ts" >&2
-  setsid npx tsx test/harness/cli.ts > "$work/kafka.log" 2>&1 &
-  broker=$!
-  for _ in $(seq 600); do
-    B=$(sed -n 's/^bootstrap: //p' "$work/kafka.log")
-    [ -n "$B" ] && break
-    kill -0 "$broker" 2>/dev/null || { cat "$work/kafka.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  [ -n "$B" ] || { echo "no broker after 300 s" >&2; cat "$work/kafka.log" >&2; exit 1; }
-  echo "broker at $B" >&2
-fi
+start_broker
 
 npm run build --silent
 

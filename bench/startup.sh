@@ -15,13 +15,12 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-30}
 NODE=${NODE:-node}
 work=$(mktemp -d)
-broker=""
+. bench/broker.sh
 topic="bench-startup-$(date +%s)-$$"
 created=""
 cleanup() {
   if [ -n "$broker" ]; then
-    kill -TERM -- "-$broker" 2>/dev/null || true
-    wait "$broker" 2>/dev/null || true
+    stop_broker
   elif [ -n "$created" ]; then
     npx tsx bench/topics.ts delete "$B" "$topic" || true
   fi
@@ -29,18 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ -z "${B:-}" ]; then
-  echo "starting a broker: npx tsx test/harness/cli.ts" >&2
-  setsid npx tsx test/harness/cli.ts > "$work/kafka.log" 2>&1 &
-  broker=$!
-  for _ in $(seq 600); do
-    B=$(sed -n 's/^bootstrap: //p' "$work/kafka.log")
-    [ -n "$B" ] && break
-    kill -0 "$broker" 2>/dev/null || { cat "$work/kafka.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  [ -n "$B" ] || { echo "no broker after 300 s" >&2; cat "$work/kafka.log" >&2; exit 1; }
-fi
+start_broker
 
 npm run build --silent
 npx tsx bench/topics.ts create "$B" 3 "$topic"
