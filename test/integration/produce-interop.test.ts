@@ -7,7 +7,7 @@ import { runCli } from '../harness/run-cli.js';
 import { createTopic, uniqueTopic } from '../harness/kafka.js';
 import { resolveKafkaJars } from '../harness/jars.js';
 import { javaCommand } from '../harness/toolchain.js';
-import { DEFAULT_KAFKA_VERSION } from '../harness/versions.js';
+import { atLeast, DEFAULT_KAFKA_VERSION } from '../harness/versions.js';
 
 // Batches ckafka writes itself (record-batch.ts) and compresses with its own codecs must be read
 // by the clients CKafka users run next to it: librdkafka (kcat) and the Java consumer, which is
@@ -45,10 +45,13 @@ describe.skipIf(!hasKcat)('batches ckafka wrote, read by librdkafka (kcat -C)', 
 describe('batches ckafka wrote, read by the Java consumer (console consumer)', () => {
   it.each(['gzip', 'snappy', 'lz4', 'zstd'])('%s', async (codec) => {
     const topic = await produced(codec);
-    const jars = await resolveKafkaJars(version === 'external' ? DEFAULT_KAFKA_VERSION : version);
+    const kafkaVersion = version === 'external' ? DEFAULT_KAFKA_VERSION : version;
+    const jars = await resolveKafkaJars(kafkaVersion);
+    // The console consumer moved to the tools module in Kafka 3.7.
+    const mainClass = atLeast(kafkaVersion, 3, 7) ? 'org.apache.kafka.tools.consumer.ConsoleConsumer' : 'kafka.tools.ConsoleConsumer';
     const read = spawnSync(
       javaCommand(),
-      ['-Xmx256m', '-cp', jars.classpath, 'org.apache.kafka.tools.consumer.ConsoleConsumer', '--bootstrap-server', bootstrap, '--topic', topic,
+      ['-Xmx256m', '-cp', jars.classpath, mainClass, '--bootstrap-server', bootstrap, '--topic', topic,
         '--from-beginning', '--max-messages', String(lines.length), '--timeout-ms', '30000', '--property', 'print.key=true', '--property', 'key.separator= '],
       { encoding: 'utf8', timeout: 90_000 },
     );
