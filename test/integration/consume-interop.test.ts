@@ -38,12 +38,13 @@ describe('reading batches compressed by the Java producer (console producer)', (
     const kafkaVersion = version === 'external' ? DEFAULT_KAFKA_VERSION : version;
     const jars = await resolveKafkaJars(kafkaVersion);
     const mainClass = atLeast(kafkaVersion, 4, 0) ? 'org.apache.kafka.tools.ConsoleProducer' : 'kafka.tools.ConsoleProducer';
+    // The console producer took --bootstrap-server in Kafka 2.5; 2.4 (a CKafka version) has --broker-list.
     const topic = uniqueTopic(`java-${codec}`);
     await createTopic(bootstrap, topic, 1);
     const lines = Array.from({ length: 300 }, (_, i) => `java ${codec} ${i} ${'xyz'.repeat(i % 40)}`);
     const produced = spawnSync(
       javaCommand(),
-      ['-Xmx256m', '-cp', jars.classpath, mainClass, '--bootstrap-server', bootstrap, '--topic', topic, '--compression-codec', codec, '--producer-property', 'linger.ms=50'],
+      ['-Xmx256m', '-cp', jars.classpath, mainClass, atLeast(kafkaVersion, 2, 5) ? '--bootstrap-server' : '--broker-list', bootstrap, '--topic', topic, '--compression-codec', codec, '--producer-property', 'linger.ms=50'],
       { input: `${lines.join('\n')}\n`, encoding: 'utf8', timeout: 60_000 },
     );
     expect(produced.status, produced.stderr).toBe(0);
