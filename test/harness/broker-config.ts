@@ -1,4 +1,5 @@
 import { saslBrokerProperties, type SaslOptions } from './sasl.js';
+import { tlsBrokerProperties, type TlsFiles } from './tls.js';
 import { atLeast } from './versions.js';
 
 /** Ports of one broker (combined with a controller in KRaft mode). */
@@ -8,6 +9,7 @@ export interface NodePorts {
   /** KRaft controller listener; unused with ZooKeeper. */
   controllerPort: number;
   saslPort?: number;
+  sslPort?: number;
 }
 
 /** Everything that decides the brokers' server.properties. */
@@ -17,6 +19,8 @@ export interface ClusterLayout {
   /** Set in ZooKeeper mode (Kafka < 3.3). */
   zooKeeperPort?: number;
   sasl?: SaslOptions;
+  /** Set when the cluster has an SSL listener. */
+  tls?: TlsFiles;
   /** Extra or overriding broker properties. */
   brokerProps: Record<string, string | number | boolean>;
 }
@@ -27,6 +31,7 @@ export function brokerProperties(layout: ClusterLayout, node: NodePorts, dataDir
   const minIsr = String(Math.min(2, replicas));
   const listeners = [`PLAINTEXT://127.0.0.1:${node.port}`];
   if (node.saslPort !== undefined) listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
+  if (node.sslPort !== undefined) listeners.push(`SSL://127.0.0.1:${node.sslPort}`);
   const props: Record<string, string> = {
     'log.dirs': dataDir,
     'advertised.listeners': listeners.join(','),
@@ -53,7 +58,7 @@ export function brokerProperties(layout: ClusterLayout, node: NodePorts, dataDir
       'controller.quorum.voters': layout.nodes.map((n) => `${n.nodeId}@127.0.0.1:${n.controllerPort}`).join(','),
       'controller.listener.names': 'CONTROLLER',
       listeners: [...listeners, `CONTROLLER://127.0.0.1:${node.controllerPort}`].join(','),
-      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT',
     });
     if (replicas > 1) {
       // A killed broker is fenced after 3 s instead of 9 s, so failover tests stay short.
@@ -65,12 +70,13 @@ export function brokerProperties(layout: ClusterLayout, node: NodePorts, dataDir
       'broker.id': String(node.nodeId),
       'zookeeper.connect': `127.0.0.1:${layout.zooKeeperPort}`,
       listeners: listeners.join(','),
-      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL',
     });
     // ZooKeeper's smallest session (2 ticks) is 4 s: a killed broker leaves within that.
     if (replicas > 1) props['zookeeper.session.timeout.ms'] = '4000';
   }
   if (layout.sasl) Object.assign(props, saslBrokerProperties(layout.sasl));
+  if (layout.tls) Object.assign(props, tlsBrokerProperties(layout.tls));
   for (const [key, value] of Object.entries(layout.brokerProps)) props[key] = String(value);
   return props;
 }

@@ -11,6 +11,7 @@ import { freePorts } from './ports.js';
 import { waitForBrokers, waitForPort } from './ready.js';
 import { scramFormatArgs, scramZooKeeperCommands, type SaslOptions } from './sasl.js';
 import { logTails } from './tail.js';
+import { createTlsFiles } from './tls.js';
 import { DEFAULT_KAFKA_VERSION, usesZooKeeper } from './versions.js';
 import { startZooKeeper, ZOOKEEPER_JVM_ARGS } from './zookeeper.js';
 
@@ -21,6 +22,8 @@ export interface StartKafkaOptions {
   nodes?: 1 | 3;
   /** Adds a SASL_PLAINTEXT listener (PLAIN and SCRAM) with these users. */
   sasl?: SaslOptions;
+  /** Adds an SSL listener with a throwaway CA and a certificate for 127.0.0.1 (SAN IP:127.0.0.1). */
+  ssl?: boolean;
   /** Extra or overriding server.properties, e.g. `{ 'auto.create.topics.enable': false }`. */
   brokerProps?: Record<string, string | number | boolean>;
   /** How long the cluster may take to answer a client; default 60 s. */
@@ -34,6 +37,10 @@ export interface KafkaCluster {
   brokers: string[];
   /** Comma-separated SASL_PLAINTEXT addresses when `sasl` was given. */
   saslBootstrap?: string;
+  /** Comma-separated SSL addresses when `ssl` was given. */
+  sslBootstrap?: string;
+  /** PEM file of the CA that signed the brokers' certificate, when `ssl` was given. */
+  caFile?: string;
   version: string;
   mode: 'kraft' | 'zookeeper';
   /** Folder with each process's log (node-1/server.log, …). */
@@ -67,8 +74,9 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
   const jars = await resolveKafkaJars(version);
   const count = options.nodes ?? 1;
   const zooKeeper = usesZooKeeper(version);
-  const layout = await planLayout(version, count, zooKeeper, options);
   const root = mkdtempSync(join(tmpdir(), `ckafka-kafka-${version}-`));
+  const tls = options.ssl ? await createTlsFiles(join(root, 'tls')) : undefined;
+  const layout = { ...(await planLayout(version, count, zooKeeper, options)), ...(tls ? { tls } : {}) };
   // On a crash keep the logs but not the data.
   const forgetCleanup = onProcessExit(() => removeData(root));
   const heap = count === 1 ? '-Xmx512m' : '-Xmx384m';
@@ -116,6 +124,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     bootstrap: brokers.join(','),
     brokers,
     ...(options.sasl ? { saslBootstrap: layout.nodes.map((n) => `127.0.0.1:${n.saslPort}`).join(',') } : {}),
+    ...(tls ? { sslBootstrap: layout.nodes.map((n) => `127.0.0.1:${n.sslPort}`).join(','), caFile: tls.caFile } : {}),
     version,
     mode: zooKeeper ? 'zookeeper' : 'kraft',
     logDir: root,
@@ -135,7 +144,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
 }
 
 async function planLayout(version: string, count: number, zooKeeper: boolean, options: StartKafkaOptions): Promise<ClusterLayout> {
-  const ports = await freePorts(count * (options.sasl ? 3 : 2) + 1);
+  const ports = await freePorts(count * (2 + (options.sasl ? 1 : 0) + (options.ssl ? 1 : 0)) + 1);
   const next = () => ports.pop() as number;
   return {
     version,
@@ -144,6 +153,7 @@ async function planLayout(version: string, count: number, zooKeeper: boolean, op
       port: next(),
       controllerPort: next(),
       ...(options.sasl ? { saslPort: next() } : {}),
+      ...(options.ssl ? { sslPort: next() } : {}),
     })),
     ...(zooKeeper ? { zooKeeperPort: next() } : {}),
     ...(options.sasl ? { sasl: options.sasl } : {}),
