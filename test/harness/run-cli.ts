@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/main.js';
 import type { Io } from '../../src/io/io.js';
@@ -39,3 +42,14 @@ function collect() {
   stream.on('data', (c: Buffer) => chunks.push(c));
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
+
+/** An empty config file, so a developer's own config never leaks into a test. */
+export function emptyConfig(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'ckafka-test-')), 'ckafka.config.json');
+  writeFileSync(path, '{}');
+  return path;
+}
+
+/** The JSON lines of a command's output. */
+export const jsonLines = (text: string): Record<string, unknown>[] =>
+  text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);

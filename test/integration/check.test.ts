@@ -1,15 +1,14 @@
 import { describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../harness/run-cli.js';
+import { emptyConfig, runCli } from '../harness/run-cli.js';
 import { createTopic, uniqueTopic } from '../harness/kafka.js';
 
 const { bootstrap } = inject('kafka');
 const dir = mkdtempSync(join(tmpdir(), 'ckafka-check-'));
-const emptyConfig = join(dir, 'ckafka.config.json');
-writeFileSync(emptyConfig, '{}');
-const base = ['--config', emptyConfig, '-b', bootstrap];
+const config = emptyConfig();
+const base = ['--config', config, '-b', bootstrap];
 
 describe('ckafka check', () => {
   it('passes when every message comes back once and intact, with latencies, JSON and JUnit', async () => {
@@ -66,14 +65,14 @@ describe('ckafka check', () => {
     expect(refused.stdout).toContain('FAIL (produce-failed)');
 
     const junit = join(dir, 'unreachable.xml');
-    const r = await runCli(['check', '--config', emptyConfig, '-b', '127.0.0.1:1', '-t', 'x', '-o', 'json', '--junit', junit]);
+    const r = await runCli(['check', '--config', config, '-b', '127.0.0.1:1', '-t', 'x', '-o', 'json', '--junit', junit]);
     expect(r.code).toBe(4);
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'error', error: { kind: 'unreachable' } });
     expect(readFileSync(junit, 'utf8')).toContain('<failure message="unreachable: ');
   });
 
   it('is a configuration error (3) without bootstrap servers', async () => {
-    const r = await runCli(['check', '--config', emptyConfig, '-t', 'x'], { env: {} });
+    const r = await runCli(['check', '--config', config, '-t', 'x'], { env: {} });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('no bootstrap servers');
   });

@@ -1,21 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/main.js';
 import type { Io } from '../../src/io/io.js';
 import { kafkaAdmin } from '../harness/kafka.js';
 import type { CliResult } from '../harness/run-cli.js';
 
-/** An empty config file, so a developer's own config never leaks into a test. */
-export function emptyConfig(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ckafka-consume-')), 'ckafka.config.json');
-  writeFileSync(path, '{}');
-  return path;
-}
-
-export const jsonLines = (text: string): Record<string, unknown>[] =>
-  text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+export { emptyConfig, jsonLines } from '../harness/run-cli.js';
 
 /** A CLI run in-process whose output can be watched while it runs, and stopped as Ctrl-C would. */
 export interface LiveRun {

@@ -1,16 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../harness/run-cli.js';
+import { emptyConfig, runCli } from '../harness/run-cli.js';
 import { sendMessages, uniqueTopic } from '../harness/kafka.js';
 
 const { bootstrap } = inject('kafka');
-const emptyConfig = join(mkdtempSync(join(tmpdir(), 'ckafka-inspect-')), 'ckafka.config.json');
-writeFileSync(emptyConfig, '{}');
-const base = ['--config', emptyConfig, '-b', bootstrap];
+const config = emptyConfig();
+const base = ['--config', config, '-b', bootstrap];
 // `topic create` takes --config name=value (topic configs): the config file goes before the command.
-const create = (...args: string[]) => runCli(['--config', emptyConfig, 'topic', 'create', ...args, '-b', bootstrap]);
+const create = (...args: string[]) => runCli(['--config', config, 'topic', 'create', ...args, '-b', bootstrap]);
 const json = async (argv: string[]) => {
   const r = await runCli([...argv, '-o', 'json']);
   expect(r.stderr).toBe('');
@@ -89,7 +85,7 @@ describe('inspection commands', () => {
   });
 
   it('an unreachable cluster is exit 4 with the address in the message', async () => {
-    const r = await runCli(['topic', 'list', '--config', emptyConfig, '-b', '127.0.0.1:1']);
+    const r = await runCli(['topic', 'list', '--config', config, '-b', '127.0.0.1:1']);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('127.0.0.1:1');
   });

@@ -3,16 +3,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runCli } from '../harness/run-cli.js';
+import { emptyConfig, jsonLines, runCli } from '../harness/run-cli.js';
 import { createTopic, readMessages as readBack, uniqueTopic } from '../harness/kafka.js';
 
 const { bootstrap } = inject('kafka');
 // An empty config file keeps any personal config of the developer out of the tests.
-const emptyConfig = join(mkdtempSync(join(tmpdir(), 'ckafka-produce-')), 'ckafka.config.json');
-writeFileSync(emptyConfig, '{}');
-const base = ['--config', emptyConfig, '-b', bootstrap];
+const config = emptyConfig();
+const base = ['--config', config, '-b', bootstrap];
 
-const jsonLines = (text: string) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('ckafka produce', () => {
   it('reproduces the demo: five messages, one delivery report each, offsets as on the topic', async () => {
@@ -149,7 +147,7 @@ describe('ckafka produce', () => {
 
   it('fails fast with exit 4 when the cluster cannot be reached', async () => {
     const started = Date.now();
-    const r = await runCli(['produce', '--config', emptyConfig, '-b', '127.0.0.1:1', '-t', 'x', '-n', '1']);
+    const r = await runCli(['produce', '--config', config, '-b', '127.0.0.1:1', '-t', 'x', '-n', '1']);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain('cannot reach the cluster');
     expect(Date.now() - started).toBeLessThan(20_000);
