@@ -171,6 +171,10 @@ function mapConsumer(values: Values, note: Note, derive: Derive): ConsumerSettin
     maxBytes: values.must('fetch.max.bytes'),
     maxBytesPerPartition: values.must('max.partition.fetch.bytes'),
   };
+  // Left at its default, consume sizes its fetches from the messages it sees (fetch-sizer.ts).
+  if (values.resolution.effective.get('max.partition.fetch.bytes')?.entry.source.kind === 'default') {
+    note('consumer', 'max.partition.fetch.bytes', 'unless set, consume sizes fetches to about 1000 messages, up to this');
+  }
   const groupId = values.get('group.id');
   if (groupId !== undefined) consumer.groupId = groupId;
   return consumer;

@@ -25,6 +25,8 @@ export interface TopicConsumerOptions {
   start?: StartPosition;
   /** Size fetches from the messages seen (max.partition.fetch.bytes was not set); see fetch-sizer.ts. */
   adaptiveFetch?: boolean;
+  /** What errors say was being done (default "consume from 'topic'"), e.g. "check 'topic'". */
+  action?: string;
 }
 
 /** The partitions this member now reads, where it starts in each and how far each reaches. */
@@ -109,7 +111,7 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
     return new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets, committed);
   } catch (error) {
     await admin.disconnect().catch(() => undefined);
-    throw translateKafkaError(error, { action: `consume from '${topic}'`, brokers: options.client.brokers });
+    throw translateKafkaError(error, { action: options.action ?? `consume from '${topic}'`, brokers: options.client.brokers });
   }
 }
 
@@ -208,6 +210,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
 
   private describe(): string {
     const { topic } = this.options;
+    if (this.options.action !== undefined) return this.options.action;
     return this.groupId === null ? `consume from '${topic}'` : `consume from '${topic}' in group '${this.groupId}'`;
   }
 

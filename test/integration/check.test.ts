@@ -67,7 +67,7 @@ describe('ckafka check', () => {
     const junit = join(dir, 'unreachable.xml');
     const r = await runCli(['check', '--config', config, '-b', '127.0.0.1:1', '-t', 'x', '-o', 'json', '--junit', junit]);
     expect(r.code).toBe(4);
-    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'error', error: { kind: 'unreachable' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'error', error: { kind: 'unreachable', message: expect.stringMatching(/^check 'x': cannot reach the cluster/) } });
     expect(readFileSync(junit, 'utf8')).toContain('<failure message="unreachable: ');
   });
 

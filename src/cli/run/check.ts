@@ -28,7 +28,9 @@ export async function runCheck(ctx: RunContext, request: ConfigRequest, flags: C
     const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
     const within = { action: `check '${topic}'`, brokers, limit: `the --timeout of ${flags.timeout} ms` };
     // The reader is opened first: it starts where the partitions end before anything is sent.
-    const reader = openTopicConsumer(kafka, { topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' } });
+    const reader = openTopicConsumer(kafka, {
+      topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' }, action: within.action,
+    });
     consumer = await openWithin(reader, deadline - Date.now(), { ...within, close: (c) => c.close() });
     producer = await openWithin(openTopicProducer(kafka, topic, config.producer), deadline - Date.now(), { ...within, close: (p) => p.close() });
     result = await check({
