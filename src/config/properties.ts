@@ -3,7 +3,6 @@ import { boolean, brokerList, integer, oneOf, secret, text, topicName, ValueErro
 
 /** Where a property takes effect; 'client' is librdkafka's '*' (both roles, one shared connection). */
 export type Role = 'client' | 'producer' | 'consumer';
-export const ROLES: readonly Role[] = ['client', 'producer', 'consumer'];
 
 export type SecurityProtocol = 'plaintext' | 'ssl' | 'sasl_plaintext' | 'sasl_ssl';
 

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { CkafkaError } from '../errors/errors.js';
 import { CONFIG_ENV, envValue, expandHome, homeOf } from './env.js';
 import { JsonSyntaxError, parseJsonSafely } from './json.js';
@@ -175,5 +175,3 @@ async function wrap<T>(load: () => Promise<T>): Promise<T> {
     throw new CkafkaError('config', `${where}: cannot read: ${e.code ?? e.message}`, { cause: error });
   }
 }
-
-export const isPhpFile = (path: string): boolean => extname(path).toLowerCase() === '.php';

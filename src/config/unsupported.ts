@@ -67,4 +67,3 @@ const REASONS: Readonly<Record<string, string>> = {
 
 /** Why ckafka refuses a librdkafka property it knows, or undefined for a name it does not know. */
 export const unsupportedReason = (name: string): string | undefined => REASONS[name];
-export const unsupportedNames = (): string[] => Object.keys(REASONS);

@@ -49,9 +49,6 @@ export class CkafkaError extends Error {
 export const usageError = (message: string, hint?: string): CkafkaError =>
   new CkafkaError('usage', message, { hint });
 
-export const configError = (message: string, hint?: string): CkafkaError =>
-  new CkafkaError('config', message, { hint });
-
 /**
  * The exit code when messages failed: the failure's own code (4, 5, 6) when nothing got through
  * and every failure was of one kind, else `otherwise` (7 partial for produce, 8 for check).
