@@ -1,7 +1,7 @@
 import kafkajs, { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
 import { causeChain, translateKafkaError } from './errors.js';
-import { topicPartitions } from './producer.js';
+import { topicPartitions } from './topic-offsets.js';
 
 // Node's ESM loader cannot see this name among kafkajs's CommonJS exports: take it from the default.
 const { ConfigResourceTypes } = kafkajs;

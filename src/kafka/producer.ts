@@ -1,9 +1,10 @@
-import kafkajs, { CompressionTypes, Partitioners, type Admin, type Kafka, type Message, type PartitionerArgs, type PartitionMetadata, type Producer } from 'kafkajs';
+import kafkajs, { CompressionTypes, Partitioners, type Kafka, type Message, type PartitionerArgs, type PartitionMetadata, type Producer } from 'kafkajs';
 import type { ProducerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
 import type { Header, OutgoingRecord } from './records.js';
 import { compressionType } from './codecs/index.js';
-import { causeChain, translateKafkaError } from './errors.js';
+import { translateKafkaError } from './errors.js';
+import { knownTopic, topicPartitions } from './topic-offsets.js';
 import { producerWithCluster, type ProducerCluster } from './producer-cluster.js';
 import { decodeRecords, RecordBatchWriter, type EncodedBatch } from './record-batch.js';
 import { batchMessage, framingSize, installBatchEncoder } from './record-batch-request.js';
@@ -184,27 +185,6 @@ async function partitionsOverAdmin(kafka: Kafka, producer: Producer, topic: stri
     return await topicPartitions(admin, topic);
   } finally {
     void admin.disconnect().catch(() => undefined);
-  }
-}
-
-/** The topic's partitions; a missing topic is our own clear error, and it is never auto-created. */
-export async function topicPartitions(admin: Admin, topic: string): Promise<PartitionMetadata[]> {
-  return knownTopic(topic, async () => {
-    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-    return topics.find((t) => t.name === topic)?.partitions;
-  });
-}
-
-async function knownTopic(topic: string, read: () => Promise<PartitionMetadata[] | undefined>): Promise<PartitionMetadata[]> {
-  const missing = () =>
-    new CkafkaError('broker', `topic '${topic}' does not exist`, { hint: 'Check the name (ckafka topic list) or create it (ckafka topic create).' });
-  try {
-    const partitions = await read();
-    if (!partitions || partitions.length === 0) throw missing();
-    return partitions;
-  } catch (error) {
-    if (causeChain(error).some((e) => e.type === 'UNKNOWN_TOPIC_OR_PARTITION')) throw missing();
-    throw error;
   }
 }
 

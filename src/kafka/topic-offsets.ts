@@ -1,24 +1,44 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, PartitionMetadata } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
+import { causeChain } from './errors.js';
 import { resolveStart, type StartPosition, type Watermarks } from './offsets.js';
 
-/**
- * The topic's partitions, checked without creating it: the admin client asks for metadata with
- * auto-creation off, and the topic list answers at once instead of retrying UNKNOWN_TOPIC.
- */
-export async function topicPartitionIds(admin: Admin, topic: string): Promise<number[]> {
-  const names = await admin.listTopics();
-  if (!names.includes(topic)) {
-    const near = names.filter((n) => n.toLowerCase() === topic.toLowerCase());
-    throw new CkafkaError('broker', `topic '${topic}' does not exist`, {
-      hint: near.length > 0 ? `Did you mean '${near[0]}'?` : 'Check the name (ckafka topic list) or create it (ckafka topic create).',
-    });
+/** The error for a topic that does not exist; given the topic list, it suggests a name differing only in case. */
+export function missingTopic(topic: string, names: readonly string[] = []): CkafkaError {
+  const near = names.find((n) => n.toLowerCase() === topic.toLowerCase());
+  return new CkafkaError('broker', `topic '${topic}' does not exist`, {
+    hint: near !== undefined ? `Did you mean '${near}'?` : 'Check the name (ckafka topic list) or create it (ckafka topic create).',
+  });
+}
+
+/** Reads a topic's partitions; no answer, no partitions or UNKNOWN_TOPIC_OR_PARTITION is missingTopic. */
+export async function knownTopic(topic: string, read: () => Promise<PartitionMetadata[] | undefined>): Promise<PartitionMetadata[]> {
+  try {
+    const partitions = await read();
+    if (!partitions || partitions.length === 0) throw missingTopic(topic);
+    return partitions;
+  } catch (error) {
+    if (causeChain(error).some((e) => e.type === 'UNKNOWN_TOPIC_OR_PARTITION')) throw missingTopic(topic);
+    throw error;
   }
-  const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-  const found = topics.find((t) => t.name === topic);
-  const ids = (found?.partitions ?? []).map((p) => p.partitionId).sort((a, b) => a - b);
-  if (ids.length === 0) throw new CkafkaError('broker', `topic '${topic}' has no partitions the broker will tell about`);
-  return ids;
+}
+
+/**
+ * The topic's partitions over an admin client, never creating the topic: the topic list answers at
+ * once (where a metadata request for a missing topic is retried) and gives the did-you-mean hint.
+ */
+export async function topicPartitions(admin: Admin, topic: string): Promise<PartitionMetadata[]> {
+  const names = await admin.listTopics();
+  if (!names.includes(topic)) throw missingTopic(topic, names);
+  return knownTopic(topic, async () => {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+    return topics.find((t) => t.name === topic)?.partitions;
+  });
+}
+
+/** The topic's partition ids, in order. */
+export async function topicPartitionIds(admin: Admin, topic: string): Promise<number[]> {
+  return (await topicPartitions(admin, topic)).map((p) => p.partitionId).sort((a, b) => a - b);
 }
 
 /** Low and high watermark of every partition of the topic. */
