@@ -18,6 +18,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // What users install: the single executable and the npm tarball, built and run for real.
+        test: {
+          name: 'release',
+          include: ['test/release/**/*.test.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -16,76 +16,13 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { common, VENDOR_PATCHES } from './esbuild-common.mjs';
 
 const OUT = 'dist/bundle';
 const SIDE_BUNDLES = [
   { file: 'kafkajs.cjs', ids: /^kafkajs(\/|$)/ },
   { file: 'cosmiconfig.cjs', ids: /^cosmiconfig$/ },
 ];
-
-// Node modules that vendor code requires when it loads but uses only in some cases: loaded on
-// first use instead (a Proxy standing for the module), which keeps 3-5 ms off a start. crypto
-// (kafkajs: SCRAM only; cosmiconfig: TypeScript configs only; ~1.5 ms), tls (SSL only), assert
-// (transactions only), child_process (commander's executable subcommands, which ckafka has none
-// of). Each patch must match the vendored text exactly, or the build fails: a new version of the
-// package is looked at again.
-const lazy = (id) =>
-  `((load) => { let m; const real = () => (m ??= load()); return new Proxy(function () {}, { get: (_, k) => Reflect.get(real(), k), apply: (_, self, args) => Reflect.apply(real(), self, args), construct: (_, args) => Reflect.construct(real(), args) }); })(() => require(${JSON.stringify(id)}))`;
-const VENDOR_PATCHES = [
-  { file: 'node_modules/commander/lib/command.js', edits: [["const childProcess = require('node:child_process');", `const childProcess = ${lazy('node:child_process')};`]] },
-  { file: 'node_modules/kafkajs/src/broker/saslAuthenticator/scram.js', edits: [["const crypto = require('crypto')", `const crypto = ${lazy('crypto')}`]] },
-  { file: 'node_modules/kafkajs/src/network/socketFactory.js', edits: [["const tls = require('tls')", `const tls = ${lazy('tls')}`]] },
-  { file: 'node_modules/kafkajs/src/producer/eosManager/index.js', edits: [["const assert = require('assert')", `const assert = ${lazy('assert')}`]] },
-  // cosmiconfig names temporary files with crypto.randomUUID() for TypeScript configs only.
-  { file: 'node_modules/cosmiconfig/dist/loaders.js', edits: [['const crypto_1 = require("crypto");', `const crypto_1 = ${lazy('crypto')};`]] },
-  // Reading globalThis.crypto loads Node's Web Crypto: choose the implementation on first use.
-  {
-    file: 'node_modules/kafkajs/src/producer/partitioners/legacy/randomBytes.js',
-    edits: [
-      ['let cryptoImplementation = null\nif (global && global.crypto) {', 'let cryptoImplementation = null\nconst chooseCrypto = () => {\nif (global && global.crypto) {'],
-      ["  cryptoImplementation = require('crypto')\n}\n", "  cryptoImplementation = require('crypto')\n}\n}\n"],
-      ['module.exports = size => {\n', 'module.exports = size => {\n  if (!cryptoImplementation) chooseCrypto()\n'],
-    ],
-  },
-];
-const vendorPatches = {
-  name: 'vendor-patches',
-  setup(b) {
-    for (const { file, edits } of VENDOR_PATCHES) {
-      const path = `${process.cwd()}/${file}`;
-      b.onLoad({ filter: new RegExp(`^${escapeRegExp(path)}$`) }, () => {
-        let contents = readFileSync(path, 'utf8');
-        for (const [from, to] of edits) {
-          if (contents.split(from).length !== 2) throw new Error(`bundle: ${file} no longer has ${JSON.stringify(from)} once; review VENDOR_PATCHES`);
-          contents = contents.replace(from, () => to);
-        }
-        return { contents, loader: 'js' };
-      });
-    }
-  },
-};
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-const common = {
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // Less to read and parse on a run without a cache; identifiers keep their names (stack traces).
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  // ASCII only, so bin/ckafka.js reads the files as latin1 (a copy, not UTF-8 decoding).
-  charset: 'ascii',
-  // zstd-wasm reads its .wasm file next to itself; typescript is cosmiconfig's optional loader.
-  external: ['@bokuweb/zstd-wasm', 'typescript'],
-  metafile: true,
-  logLevel: 'warning',
-  plugins: [vendorPatches],
-};
 
 rmSync(OUT, { recursive: true, force: true });
 const main = await build({
