@@ -3,22 +3,29 @@ import type { DeliveryReport, InputError } from '../kafka/records.js';
 import { chunkReport, type DeliveryChunk, type ProduceSummary } from '../ops/produce.js';
 import { displayBytes, type Encoding } from './bytes.js';
 import { messageJson } from './message-json.js';
+import { phpMessageExport } from './php.js';
 
-export type ReportFormat = 'text' | 'json' | 'quiet';
+export type ReportFormat = 'text' | 'json' | 'php' | 'quiet';
 
 /** Renders delivery reports (stdout) and input errors (stderr) in the chosen format. */
 export function deliveryRenderer(format: ReportFormat, c: ChalkInstance, encoding: Encoding) {
   return {
-    report(r: DeliveryReport): string {
+    report(r: DeliveryReport): string | Buffer {
       if (format === 'quiet') return '';
       if (format === 'json') return `${JSON.stringify(reportJson(r, encoding))}\n`;
+      if (format === 'php') return reportPhp(r);
       return reportText(r, c, encoding);
     },
     /** The reports of one produce request, one line per message ('' when quiet, without looking at them). */
-    chunk(chunk: DeliveryChunk): string {
+    chunk(chunk: DeliveryChunk): string | Buffer {
       if (format === 'quiet') return '';
+      if (format === 'php') {
+        const parts: Buffer[] = [];
+        for (let i = 0; i < chunk.count; i++) parts.push(reportPhp(chunkReport(chunk, i)));
+        return Buffer.concat(parts);
+      }
       let text = '';
-      for (let i = 0; i < chunk.count; i++) text += this.report(chunkReport(chunk, i));
+      for (let i = 0; i < chunk.count; i++) text += this.report(chunkReport(chunk, i)) as string;
       return text;
     },
     inputError(e: InputError, cErr: ChalkInstance): string {
@@ -48,6 +55,39 @@ function reportJson(r: DeliveryReport, encoding: Encoding): Record<string, unkno
   return out;
 }
 
+const PHP_REPORT = Buffer.from('**Producer**发送消息：message=', 'utf8');
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * The demo's delivery-report line: `**Producer**发送消息：message=` and var_export of the message.
+ * A failed message carries librdkafka's error code and no offset (-1001), as its callback gets it.
+ */
+function reportPhp(r: DeliveryReport): Buffer {
+  const offset = r.status === 'delivered' ? r.offset : -1001;
+  const err = r.status === 'failed' ? librdkafkaError(r.errorKind) : r.status === 'not-sent' ? PURGED : 0;
+  const dump = phpMessageExport({ err, topic: r.topic, timestamp: r.timestamp, partition: r.partition ?? -1, value: r.record.value, key: r.record.key, offset, headers: r.record.headers });
+  return Buffer.concat([PHP_REPORT, dump, NEWLINE]);
+}
+
+/** RD_KAFKA_RESP_ERR__PURGE_QUEUE: the message was still queued when the producer stopped. */
+const PURGED = -152;
+
+/**
+ * librdkafka's code for a failure of this kind: a network failure is -192 (_MSG_TIMED_OUT, what
+ * the demo's callback gets when the broker went away), anything else -1 (unknown).
+ */
+function librdkafkaError(kind: string): number {
+  return kind === 'unreachable' ? -192 : -1;
+}
+
+/** The demo's last line, once every message has its report. */
+export const PHP_PRODUCER_DONE = '**Producer**消息发送成功\n';
+
+/** The demo's error callback line (note the space before the newline, as Producer.php prints it). */
+export function phpProducerError(err: number, reason: string): string {
+  return `**Producer**发送消息错误：err=${err} reason=${reason} \n`;
+}
+
 function reportText(r: DeliveryReport, c: ChalkInstance, encoding: Encoding): string {
   const where = r.partition === null ? r.topic : `${r.topic} [${r.partition}]`;
   const key = r.record.key === null ? c.dim('-') : displayBytes(r.record.key, encoding);
@@ -55,18 +95,30 @@ function reportText(r: DeliveryReport, c: ChalkInstance, encoding: Encoding): st
     ? `  headers ${r.record.headers.map((h) => `${h.key}=${h.value === null ? '' : displayBytes(h.value, encoding)}`).join(',')}`
     : '';
   const len = r.record.value?.length ?? 0;
+  const start = r.record.value === null ? '' : `  ${c.dim(payloadStart(r.record.value, encoding))}`;
   const time = new Date(r.timestamp).toISOString();
   const line = r.record.line !== undefined ? `  line ${r.record.line}` : '';
   switch (r.status) {
     case 'delivered':
-      return `${c.green('delivered')}  ${where} @ ${r.offset}  ${c.dim(time)}  key ${key}  len ${len}${headers}\n`;
+      return `${c.green('delivered')}  ${where} @ ${r.offset}  ${c.dim(time)}  key ${key}  len ${len}${start}${headers}\n`;
     case 'sent':
-      return `${c.cyan('sent')}       ${where}  ${c.dim(time)}  key ${key}  len ${len}${headers}  (acks=0: not acknowledged)\n`;
+      return `${c.cyan('sent')}       ${where}  ${c.dim(time)}  key ${key}  len ${len}${start}${headers}  (acks=0: not acknowledged)\n`;
     case 'failed':
-      return `${c.red('failed')}     ${where}${line}  key ${key}  len ${len}  ${c.red(r.error)}\n`;
+      return `${c.red('failed')}     ${where}${line}  key ${key}  len ${len}${start}  ${c.red(r.error)}\n`;
     case 'not-sent':
-      return `${c.yellow('not sent')}   ${where}${line}  key ${key}  len ${len}  ${r.error}\n`;
+      return `${c.yellow('not sent')}   ${where}${line}  key ${key}  len ${len}${start}  ${r.error}\n`;
   }
+}
+
+const PREVIEW_CHARS = 32;
+
+/** The start of a payload, quoted, so a person sees which message went where (as the demo's report does). */
+export function payloadStart(value: Buffer, encoding: Encoding): string {
+  // Enough bytes for PREVIEW_CHARS characters (at most 4 bytes each, or 4 shown per escaped byte).
+  const head = value.length > PREVIEW_CHARS * 4 ? value.subarray(0, PREVIEW_CHARS * 4) : value;
+  const chars = [...displayBytes(head, encoding)];
+  const more = chars.length > PREVIEW_CHARS || head.length < value.length;
+  return JSON.stringify(chars.slice(0, PREVIEW_CHARS).join('')) + (more ? '…' : '');
 }
 
 /** The closing line, on stderr: what was delivered, what failed, how fast. */

@@ -36,7 +36,7 @@ describe('ckafka produce', () => {
     await createTopic(bootstrap, topic, 1);
     const r = await runCli(['produce', ...base, '-t', topic, '-k', 'k1', '-H', 'source=ci', 'hello']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^delivered  ${topic} \\[0\\] @ 0  \\S+Z  key k1  len 5  headers source=ci\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^delivered  ${topic} \\[0\\] @ 0  \\S+Z  key k1  len 5  "hello"  headers source=ci\\n$`));
     const q = await runCli(['produce', ...base, '-t', topic, '-q', 'a', 'b']);
     expect(q.code).toBe(0);
     expect(q.stdout).toBe('');

@@ -40,7 +40,7 @@ export function registerProduceCommand(program: Command, ctx: RunContext): void 
     .addOption(new Option('--compression <codec>', 'compression (CKafka accepts snappy and lz4)').choices(['none', 'gzip', 'snappy', 'lz4', 'zstd']))
     .option('--idempotent', 'idempotent producer (needs --acks all and --retries > 0)')
     .option('-q, --quiet', 'print only the summary');
-  addOutputOptions(cmd, ['text', 'json']);
+  addOutputOptions(cmd, ['text', 'json', 'php']);
   addConnectionOptions(cmd);
   cmd.action(async (messages: string[], _local: unknown, command: Command) => {
     const flags = flagsOf<ProduceFlags>(command);

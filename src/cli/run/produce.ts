@@ -9,7 +9,8 @@ import { produce, type ProduceSummary } from '../../ops/produce.js';
 import { argumentInput, generatedInput, streamInput, type InputChunks, type LineOptions } from '../../io/input.js';
 import { BufferedOutput } from '../../io/output.js';
 import { colorFor } from '../../format/color.js';
-import { deliveryRenderer, summaryJson, summaryText } from '../../format/delivery.js';
+import { deliveryRenderer, PHP_PRODUCER_DONE, phpProducerError, summaryJson, summaryText } from '../../format/delivery.js';
+import { CkafkaError } from '../../errors/errors.js';
 import { connectBudget, openWithin } from './connect.js';
 import { progressMeter } from '../../format/progress.js';
 import type { RunContext } from '../program.js';
@@ -32,12 +33,19 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
   const out = new BufferedOutput(io.stdout);
   const c = colorFor(io.stdout, io.env);
   const cErr = colorFor(io.stderr, io.env);
-  const format = flags.quiet ? 'quiet' : flags.output === 'json' ? 'json' : 'text';
+  const format = flags.quiet ? 'quiet' : flags.output === 'json' ? 'json' : flags.output === 'php' ? 'php' : 'text';
   const render = deliveryRenderer(format, c, flags.encoding);
 
   const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
   const producer = await openWithin(openTopicProducer(kafka, topic, settings), connectBudget(config.client), {
     action: `produce to '${topic}'`, brokers, close: (p) => p.close(),
+  }).catch((error: unknown) => {
+    // The demo's error callback: what scripts around Producer.php look for when the cluster is down.
+    if (format === 'php' && error instanceof CkafkaError && error.kind === 'unreachable') {
+      io.stdout.write(phpProducerError(-195, `${brokers.join(',')}/bootstrap: ${error.message}`));
+      io.stdout.write(phpProducerError(-187, `${brokers.length}/${brokers.length} brokers are down`));
+    }
+    throw error;
   });
   const progress = progressMeter(io.stderr, io.env);
   let summary: ProduceSummary;
@@ -57,6 +65,8 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
       },
       onInputError: (e) => io.stderr.write(render.inputError(e, cErr)),
     });
+    // The demo's last line, once every message has its report (failed ones too, as Producer.php).
+    if (format === 'php' && !summary.interrupted) out.write(PHP_PRODUCER_DONE);
   } finally {
     progress.stop();
     await out.end();
