@@ -3,9 +3,10 @@ import type { ConsumedMessage } from '../kafka/records.js';
 import { displayBytes, encodeBytes, type Encoding } from './bytes.js';
 import { compileFormat } from './format-string.js';
 import { messageJson } from './message-json.js';
+import { phpMessageExport } from './php.js';
 
 /** How `consume` prints messages: readable text, JSON lines, raw values or a kcat-style format. */
-export type MessageFormat = { kind: 'text' } | { kind: 'json' } | { kind: 'raw' } | { kind: 'format'; format: string };
+export type MessageFormat = { kind: 'text' } | { kind: 'json' } | { kind: 'raw' } | { kind: 'php' } | { kind: 'format'; format: string };
 
 /** Renders a whole fetched batch at once: one string or buffer, so it is written with one write(). */
 export type BatchRenderer = (messages: readonly ConsumedMessage[]) => string | Buffer;
@@ -21,12 +22,19 @@ export function messageRenderer(format: MessageFormat, c: ChalkInstance, encodin
       return (messages) => messages.map((m) => messageJsonLine(m, encoding)).join('');
     case 'raw':
       return rawRenderer(encoding);
+    case 'php':
+      return (messages) => Buffer.concat(messages.flatMap((m) => [PHP_RECEIVED, phpMessageExport({ err: 0, topic: m.topic, timestamp: m.timestamp, partition: m.partition, value: m.value, key: m.key, offset: m.offset, headers: m.headers }), NEWLINE]));
     case 'format': {
       const one = compileFormat(format.format, encoding);
       return (messages) => Buffer.concat(messages.map(one));
     }
   }
 }
+
+const PHP_RECEIVED = Buffer.from('**消费者**接收到消息：', 'utf8');
+const NEWLINE = Buffer.from('\n');
+/** Consumer.php's last line when ten seconds pass without a message (ckafka: its idle timeout). */
+export const PHP_CONSUMER_TIMEOUT = '**消费者**等待超时\n';
 
 /**
  * The readable default: a line with where the message is and its metadata, then its payload on a

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { createTopic, readMessages, uniqueTopic } from '../harness/kafka.js';
 import { emptyConfig } from '../harness/run-cli.js';
 import { runBinary } from '../harness/run-binary.js';
@@ -49,5 +50,45 @@ describe('produce -o php', () => {
     expect(lines[0]).toMatch(/^\*\*Producer\*\*发送消息错误：err=-195 reason=127\.0\.0\.1:1\/bootstrap: .*ECONNREFUSED.* $/);
     expect(lines[1]).toBe('**Producer**发送消息错误：err=-187 reason=1/1 brokers are down ');
     expect(r.stderr).toContain('cannot reach the cluster');
+  });
+});
+
+describe('consume -o php', () => {
+  it("prints Consumer.php's lines for kcat's message (key, repeated and empty headers) and its timeout line", async () => {
+    const topic = uniqueTopic('php-consume');
+    await createTopic(bootstrap, topic, 1);
+    // As SPEC.md Appendix A captured it: h twice (the last value wins), bin empty.
+    execFileSync('kcat', ['-P', '-b', bootstrap, '-t', topic, '-K:', '-H', 'h=1', '-H', 'h=2', '-H', 'bin='], { input: 'dk:dup\n' });
+    const [stored] = await readMessages(bootstrap, topic, 1);
+    const r = await runBinary(['--config', emptyConfig(), '-b', bootstrap, 'consume', '-t', topic, '-g', uniqueTopic('php-demo'), '--idle-timeout', '1s', '-o', 'php']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`**消费者**接收到消息：\\RdKafka\\Message::__set_state(array(
+   'err' => 0,
+   'topic_name' => '${topic}',
+   'timestamp' => ${stored?.timestamp},
+   'partition' => 0,
+   'payload' => 'dup',
+   'len' => 3,
+   'key' => 'dk',
+   'offset' => 0,
+   'headers' => 
+  array (
+    'h' => '2',
+    'bin' => '',
+  ),
+   'opaque' => NULL,
+))
+**消费者**等待超时
+`);
+  });
+
+  it('prints no timeout line when it stops at the end of the partitions (-e)', async () => {
+    const topic = uniqueTopic('php-consume-end');
+    await createTopic(bootstrap, topic, 1);
+    execFileSync('kcat', ['-P', '-b', bootstrap, '-t', topic], { input: 'one\n' });
+    const r = await runBinary(['--config', emptyConfig(), '-b', bootstrap, 'consume', '-t', topic, '-e', '-o', 'php']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\*\*消费者\*\*接收到消息：\\RdKafka\\Message::__set_state\(array\(\n[^]*'payload' => 'one',\n[^]*\)\)\n$/);
+    expect(r.stdout).not.toContain('等待超时');
   });
 });

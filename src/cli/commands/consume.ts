@@ -53,11 +53,11 @@ export function registerConsumeCommand(program: Command, ctx: RunContext): void 
     .option('--no-commit', 'do not move the group\'s offsets (look without consuming)')
     .option('-f, --format <format>', 'kcat-style format: %t %p %o %T %k %s %h %K %S, \\n \\t (e.g. \'%p:%o %s\\n\')')
     .option('-q, --quiet', 'no status lines on stderr');
-  addOutputOptions(cmd, ['text', 'json', 'raw']);
+  addOutputOptions(cmd, ['text', 'json', 'raw', 'php']);
   addConnectionOptions(cmd);
   cmd.addHelpText(
     'after',
-    '\nOutput formats: text (readable; colour on a terminal only), json (one RdKafka\\Message object per line), raw (values only).\n' +
+    '\nOutput formats: text (readable; colour on a terminal only), json (one RdKafka\\Message object per line), raw (values only), php (the lines of the demo\'s Consumer.php, byte for byte).\n' +
       'Offsets are committed only for messages already written to stdout; Ctrl-C commits them and leaves the group (exit 0).',
   );
   cmd.action(async (_opts: ConsumeFlags, command: Command) => {
@@ -86,7 +86,7 @@ export function consumeOptions(flags: ConsumeFlags, outputGiven: boolean): Consu
   }
   if (flags.format === '') throw usageError('-f (--format) must not be empty');
   const format: MessageFormat =
-    flags.format !== undefined ? { kind: 'format', format: flags.format } : { kind: flags.output as 'text' | 'json' | 'raw' };
+    flags.format !== undefined ? { kind: 'format', format: flags.format } : { kind: flags.output as 'text' | 'json' | 'raw' | 'php' };
   const options: ConsumeOptions = {
     stopAtEnd: flags.stopAtEnd === true,
     idleTimeoutMs: flags.follow ? null : (flags.idleTimeout ?? DEFAULT_IDLE_TIMEOUT_MS),

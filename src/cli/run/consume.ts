@@ -6,7 +6,7 @@ import { consume, type MessageSink } from '../../ops/consume.js';
 import { BufferedOutput } from '../../io/output.js';
 import { connectBudget, openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
-import { messageRenderer } from '../../format/message-text.js';
+import { messageRenderer, PHP_CONSUMER_TIMEOUT } from '../../format/message-text.js';
 import { consumeEventText, consumeSummaryText, type StatusContext } from '../../format/consume-status.js';
 import { progressMeter } from '../../format/progress.js';
 import type { RunContext } from '../program.js';
@@ -63,6 +63,11 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
     });
   } finally {
     progress.stop();
+  }
+  // Consumer.php's last line when it ends on its ten-second wait (ckafka: the idle timeout).
+  if (options.format.kind === 'php' && summary.reason === 'idle') {
+    out.write(PHP_CONSUMER_TIMEOUT);
+    await out.written();
   }
   // A reader that went away (`| head`) ends the command quietly.
   const outputClosed = summary.reason === 'output-closed' || (io.signal.aborted && /output closed/.test(String((io.signal.reason as Error | undefined)?.message)));
