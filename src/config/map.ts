@@ -150,7 +150,7 @@ function mapProducer(values: Values, note: Note): ProducerSettings {
     timeoutMs = messageTimeout;
     note('producer', 'request.timeout.ms', `capped at message.timeout.ms (${messageTimeout})`);
   }
-  return { acks, retries, idempotent, compression, timeoutMs, messageMaxBytes: values.must('message.max.bytes') };
+  return { acks, retries, idempotent, compression, timeoutMs, messageMaxBytes: values.must('message.max.bytes'), autoCreateTopics: values.must('allow.auto.create.topics') };
 }
 
 function mapConsumer(values: Values, note: Note, derive: Derive): ConsumerSettings {

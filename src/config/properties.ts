@@ -80,6 +80,7 @@ export const PROPERTIES = {
   'enable.idempotence': def({ scope: 'producer', parse: boolean, default: 'false', kafkajs: 'producer idempotent', help: 'Idempotent producer; implies acks=all and retries > 0.' }),
   'compression.type': def<CompressionName>({ scope: 'producer', parse: oneOf<CompressionName>({ none: 'none', gzip: 'gzip', snappy: 'snappy', lz4: 'lz4', zstd: 'zstd' }), aliases: ['compression.codec'], default: 'none', kafkajs: 'send({ compression })', help: 'none, gzip, snappy, lz4 or zstd (CKafka accepts snappy and lz4).' }),
   'request.timeout.ms': def({ scope: 'producer', parse: integer(1, 900_000), default: '30000', kafkajs: 'send({ timeout })', help: 'How long the broker may take to acknowledge a produce request.' }),
+  'allow.auto.create.topics': def({ scope: 'producer', parse: boolean, default: 'true', kafkajs: 'produce to a missing topic: a Metadata request that lets the broker create it', help: "A missing topic is created by the broker when its auto.create.topics.enable is on (librdkafka's producer default); false refuses it. consume, check and inspection never create." }),
   'message.timeout.ms': def({ scope: 'producer', parse: integer(0, 2_147_483_647), aliases: ['delivery.timeout.ms'], kafkajs: 'caps send({ timeout }) (ckafka has no local queue; 0: no cap)', help: 'Upper bound for a delivery; ckafka applies it to the produce request timeout.' }),
 
   // Consumer.

@@ -77,6 +77,8 @@ export interface ProducerSettings {
   timeoutMs: number;
   /** Largest message accepted before sending (message.max.bytes; CKafka allows 12 MB). */
   messageMaxBytes: number;
+  /** allow.auto.create.topics: a missing topic may be created by a broker that allows it. */
+  autoCreateTopics: boolean;
 }
 
 export interface ConsumerSettings {

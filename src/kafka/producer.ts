@@ -4,7 +4,8 @@ import { CkafkaError } from '../errors/errors.js';
 import type { Header, OutgoingRecord } from './records.js';
 import { compressionType } from './codecs/index.js';
 import { translateKafkaError } from './errors.js';
-import { knownTopic, topicPartitions } from './topic-offsets.js';
+import { isMissingTopic, knownTopic, topicPartitions } from './topic-offsets.js';
+import { autoCreateTopic } from './auto-create.js';
 import { producerWithCluster, type ProducerCluster } from './producer-cluster.js';
 import { decodeRecords, RecordBatchWriter, type EncodedBatch } from './record-batch.js';
 import { batchMessage, framingSize, installBatchEncoder } from './record-batch-request.js';
@@ -40,8 +41,16 @@ export interface TopicProducer {
   close(): Promise<void>;
 }
 
-/** Connects, checks the topic exists (never auto-creates it) and learns its partitions. */
-export async function openTopicProducer(kafka: Kafka, topic: string, settings: ProducerSettings): Promise<TopicProducer> {
+export interface TopicProducerEvents {
+  /** The topic was missing and the cluster created it (allow.auto.create.topics, auto.create.topics.enable). */
+  onTopicCreated?(topic: string, partitions: number): void;
+}
+
+/**
+ * Connects and learns the topic's partitions. A missing topic is created by the cluster when
+ * allow.auto.create.topics is on (librdkafka's producer default) and the brokers allow it.
+ */
+export async function openTopicProducer(kafka: Kafka, topic: string, settings: ProducerSettings, events: TopicProducerEvents = {}): Promise<TopicProducer> {
   const { producer, cluster } = producerWithCluster(kafka, {
     allowAutoTopicCreation: false,
     idempotent: settings.idempotent,
@@ -56,8 +65,16 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
     ...(settings.idempotent ? { maxInFlightRequests: 5 } : {}),
   });
   let partitionMetadata: PartitionerArgs['partitionMetadata'];
+  const read = () => (cluster !== undefined ? partitionsOverProducer(producer, cluster, topic) : partitionsOverAdmin(kafka, producer, topic));
   try {
-    partitionMetadata = cluster !== undefined ? await partitionsOverProducer(producer, cluster, topic) : await partitionsOverAdmin(kafka, producer, topic);
+    try {
+      partitionMetadata = await read();
+    } catch (error) {
+      if (!settings.autoCreateTopics || !isMissingTopic(error)) throw error;
+      await autoCreateTopic(kafka, topic);
+      partitionMetadata = await read();
+      events.onTopicCreated?.(topic, partitionMetadata.length);
+    }
   } catch (error) {
     await producer.disconnect().catch(() => undefined);
     throw translateKafkaError(error, { action: `produce to '${topic}'` });

@@ -3,13 +3,20 @@ import { CkafkaError } from '../errors/errors.js';
 import { causeChain } from './errors.js';
 import { resolveStart, type StartPosition, type Watermarks } from './offsets.js';
 
+const missingTopics = new WeakSet<CkafkaError>();
+
 /** The error for a topic that does not exist; given the topic list, it suggests a name differing only in case. */
 export function missingTopic(topic: string, names: readonly string[] = []): CkafkaError {
   const near = names.find((n) => n.toLowerCase() === topic.toLowerCase());
-  return new CkafkaError('broker', `topic '${topic}' does not exist`, {
+  const error = new CkafkaError('broker', `topic '${topic}' does not exist`, {
     hint: near !== undefined ? `Did you mean '${near}'?` : 'Check the name (ckafka topic list) or create it (ckafka topic create).',
   });
+  missingTopics.add(error);
+  return error;
 }
+
+/** Whether `error` says the topic does not exist (missingTopic), as opposed to any other failure. */
+export const isMissingTopic = (error: unknown): boolean => error instanceof CkafkaError && missingTopics.has(error);
 
 /** Reads a topic's partitions; no answer, no partitions or UNKNOWN_TOPIC_OR_PARTITION is missingTopic. */
 export async function knownTopic(topic: string, read: () => Promise<PartitionMetadata[] | undefined>): Promise<PartitionMetadata[]> {

@@ -36,7 +36,7 @@ describe('the built ckafka binary', () => {
     expect((await ok(['group', 'list'])).stdout).toContain(group);
     expect((await ok(['config', 'show'])).stdout).toContain(bootstrap);
 
-    const missing = await runBinary(['produce', '-t', uniqueTopic('absent'), '-n', '1'], { env });
+    const missing = await runBinary(['produce', '-t', uniqueTopic('absent'), '-n', '1', '-X', 'allow.auto.create.topics=false'], { env });
     expect(missing.code).toBe(6);
     const usage = await runBinary(['produce', '--acks', 'two'], { env });
     expect(usage.code).toBe(2);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { emptyConfig, jsonLines, runCli } from '../harness/run-cli.js';
-import { createTopic, readMessages as readBack, uniqueTopic } from '../harness/kafka.js';
+import { createTopic, kafkaAdmin, readMessages as readBack, uniqueTopic } from '../harness/kafka.js';
 
 const { bootstrap } = inject('kafka');
 // An empty config file keeps any personal config of the developer out of the tests.
@@ -111,13 +111,32 @@ describe('ckafka produce', () => {
     expect(stored[499]!.value).toBe('compressible message number 499 '.repeat(4));
   });
 
-  it('refuses an unknown topic without creating it (exit 6)', async () => {
+  it('with -X allow.auto.create.topics=false refuses an unknown topic without creating it (exit 6)', async () => {
     const topic = uniqueTopic('missing');
-    const r = await runCli(['produce', ...base, '-t', topic, '-n', '1']);
+    const r = await runCli(['produce', ...base, '-t', topic, '-n', '1', '-X', 'allow.auto.create.topics=false']);
     expect(r.code).toBe(6);
     expect(r.stderr).toContain(`topic '${topic}' does not exist`);
-    const again = await runCli(['produce', ...base, '-t', topic, '-n', '1']);
+    const again = await runCli(['produce', ...base, '-t', topic, '-n', '1', '-X', 'allow.auto.create.topics=false']);
     expect(again.code).toBe(6);
+    const admin = await kafkaAdmin(bootstrap);
+    try {
+      expect(await admin.listTopics()).not.toContain(topic);
+    } finally {
+      await admin.disconnect();
+    }
+  });
+
+  it('creates a missing topic when the cluster allows it, as the demo (librdkafka) does, and says so on stderr', async () => {
+    const topic = uniqueTopic('autocreated');
+    const r = await runCli(['produce', ...base, '-t', topic, '-n', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`% created topic '${topic}' with 1 partition:`);
+    expect(r.stdout.match(/^delivered /gm)).toHaveLength(3);
+    expect((await readBack(bootstrap, topic, 3)).map((m) => m.value)).toEqual(['Message 0', 'Message 1', 'Message 2']);
+    // The second run finds it: no line about creating.
+    const again = await runCli(['produce', ...base, '-t', topic, '-n', '1']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('created topic');
   });
 
   it('refuses a message over message.max.bytes before sending, with both sizes (exit 6)', async () => {

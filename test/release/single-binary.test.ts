@@ -57,7 +57,7 @@ describe('the single executable (npm run build:binary)', () => {
   });
 
   it('fails as the npm install does: exit codes and messages', async () => {
-    const missing = await runCommand(binary, ['produce', '-t', uniqueTopic('absent'), '-n', '1'], { env });
+    const missing = await runCommand(binary, ['produce', '-t', uniqueTopic('absent'), '-n', '1', '-X', 'allow.auto.create.topics=false'], { env });
     expect(missing.code).toBe(6);
     expect(missing.stderr).toContain('does not exist');
     const usage = await runCommand(binary, ['produce', '--no-such-flag'], { env });

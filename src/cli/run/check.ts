@@ -32,7 +32,7 @@ export async function runCheck(ctx: RunContext, request: ConfigRequest, flags: C
       topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' }, action: within.action,
     });
     consumer = await openWithin(reader, deadline - Date.now(), { ...within, close: (c) => c.close() });
-    producer = await openWithin(openTopicProducer(kafka, topic, config.producer), deadline - Date.now(), { ...within, close: (p) => p.close() });
+    producer = await openWithin(openTopicProducer(kafka, topic, { ...config.producer, autoCreateTopics: false }), deadline - Date.now(), { ...within, close: (p) => p.close() });
     result = await check({
       producer, consumer, count: flags.count, size: flags.size, deadline,
       messageMaxBytes: config.producer.messageMaxBytes, acks: config.producer.acks, signal: io.signal,

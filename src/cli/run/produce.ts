@@ -37,7 +37,10 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
   const render = deliveryRenderer(format, c, flags.encoding);
 
   const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
-  const producer = await openWithin(openTopicProducer(kafka, topic, settings), connectBudget(config.client), {
+  const onTopicCreated = (name: string, partitions: number) => {
+    io.stderr.write(`% created topic '${name}' with ${partitions} partition${partitions === 1 ? '' : 's'}: the cluster creates missing topics (auto.create.topics.enable; -X allow.auto.create.topics=false refuses)\n`);
+  };
+  const producer = await openWithin(openTopicProducer(kafka, topic, settings, { onTopicCreated }), connectBudget(config.client), {
     action: `produce to '${topic}'`, brokers, close: (p) => p.close(),
   }).catch((error: unknown) => {
     // The demo's error callback: what scripts around Producer.php look for when the cluster is down.

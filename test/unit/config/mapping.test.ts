@@ -29,8 +29,8 @@ describe('librdkafka properties → kafkajs settings', () => {
   });
 
   it('maps the producer properties, with librdkafka aliases', async () => {
-    const config = await load(tempDir(), x('request.required.acks=-1', 'message.send.max.retries=3', 'compression.codec=lz4', 'request.timeout.ms=15000', 'message.max.bytes=1048576'));
-    expect(config.producer).toEqual({ acks: -1, retries: 3, idempotent: false, compression: 'lz4', timeoutMs: 15000, messageMaxBytes: 1048576 });
+    const config = await load(tempDir(), x('request.required.acks=-1', 'message.send.max.retries=3', 'compression.codec=lz4', 'request.timeout.ms=15000', 'message.max.bytes=1048576', 'allow.auto.create.topics=false'));
+    expect(config.producer).toEqual({ acks: -1, retries: 3, idempotent: false, compression: 'lz4', timeoutMs: 15000, messageMaxBytes: 1048576, autoCreateTopics: false });
     expect(config.properties.producer['compression.type']?.value).toBe('lz4');
   });
 
@@ -42,6 +42,10 @@ describe('librdkafka properties → kafkajs settings', () => {
     ['ALL', -1],
   ])('acks=%s → %d', async (value, acks) => {
     expect((await load(tempDir(), x(`acks=${value}`))).producer.acks).toBe(acks);
+  });
+
+  it('allow.auto.create.topics defaults to true for the producer, as librdkafka', async () => {
+    expect((await load(tempDir())).producer.autoCreateTopics).toBe(true);
   });
 
   it('message.max.bytes defaults to CKafka’s 12 MB', async () => {
