@@ -74,11 +74,26 @@ export function configRequest(io: Io, flags: ConnectionFlags, extra: Partial<Con
   return request;
 }
 
-/** Parses a positive integer flag value, or throws commander's usage error. */
-export function positiveInt(name: string) {
+/** The bounds of a numeric flag: plain decimal digits only, within [min, max]. */
+export interface WholeNumberBounds {
+  min: number;
+  max: number;
+}
+
+/** Kafka's partition numbers and counts are int32 on the wire. */
+export const INT32_MAX = 2_147_483_647;
+
+/**
+ * The one parser for every numeric flag: plain decimal digits, nothing else (`0x10`, `1e3`,
+ * `1.0`, `+5`, ` 5` and `-1` are refused rather than read as JavaScript would), within bounds,
+ * so a typo is a usage error before anything is sent or read.
+ */
+export function wholeNumber(name: string, { min, max }: WholeNumberBounds) {
+  const range = `from ${min} to ${max}`;
   return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidFlag(`${name} must be a whole number ${range} (decimal digits only), got '${value}'`);
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidFlag(`${name} must be a whole number ≥ 0, got '${value}'`);
+    if (n < min || n > max) throw new InvalidFlag(`${name} must be a whole number ${range}, got '${value}'`);
     return n;
   };
 }

@@ -143,6 +143,6 @@ function thousands(n: number): string {
 
 /** The summary as one JSON object (stderr in JSON mode). */
 export function summaryJson(s: ProduceSummary): string {
-  const { failureKinds: _k, elapsedMs, ...rest } = s;
+  const { failureKinds: _k, elapsedMs, inputFailure: _f, ...rest } = s;
   return `${JSON.stringify({ summary: { ...rest, elapsed_ms: Math.round(elapsedMs) } })}\n`;
 }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, configRequest, flagsOf, positiveInt, usage, type ConnectionFlags } from '../options.js';
+import { addConnectionOptions, configRequest, flagsOf, INT32_MAX, usage, wholeNumber, type ConnectionFlags } from '../options.js';
 import type { InspectRequest } from '../run/inspect.js';
 
 interface InspectFlags extends Omit<ConnectionFlags, 'config'> {
@@ -42,8 +42,8 @@ export function registerInspectCommands(program: Command, ctx: RunContext): void
     .option('--all-configs', 'show every config, not only those that differ from the default'),
   (f, [name]) => ({ kind: 'topic-describe', topic: name!, allConfigs: f.allConfigs === true }));
   run(topic.command('create').argument('<topic>').description('create a topic')
-    .option('-P, --partitions <n>', 'number of partitions', positiveInt('--partitions'), 1)
-    .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', positiveInt('--replicas'))
+    .option('-P, --partitions <n>', 'number of partitions', wholeNumber('--partitions', { min: 1, max: INT32_MAX }), 1)
+    .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', wholeNumber('--replicas', { min: 1, max: 32_767 }))
     .option('--config <name=value>', 'topic config, repeatable (e.g. --config retention.ms=86400000)', collect),
   (f, [name]) => ({
     kind: 'topic-create',
