@@ -22,7 +22,8 @@ export async function* splitLines(stream: AsyncIterable<Buffer | string>, group 
     const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     let nl = data.indexOf(10);
     if (pieces.length > 0 && nl < 0) {
-      pieces.push(data);
+      // Kept past this read: a copy, in case the stream reuses its buffer.
+      pieces.push(copyOf(data));
       continue;
     }
     let lines: Buffer[] = [];
@@ -34,15 +35,16 @@ export async function* splitLines(stream: AsyncIterable<Buffer | string>, group 
       start = nl + 1;
       nl = data.indexOf(10, start);
     }
-    while (nl >= 0) {
-      lines.push(data.subarray(start, nl > start && data[nl - 1] === cr ? nl - 1 : nl));
-      start = nl + 1;
-      nl = data.indexOf(10, start);
+    for (;;) {
       if (lines.length >= group) {
         yield { first: number + 1, lines };
         number += lines.length;
         lines = [];
       }
+      if (nl < 0) break;
+      lines.push(data.subarray(start, nl > start && data[nl - 1] === cr ? nl - 1 : nl));
+      start = nl + 1;
+      nl = data.indexOf(10, start);
     }
     if (start < data.length) pieces.push(copyOf(data.subarray(start)));
     if (lines.length > 0) {
