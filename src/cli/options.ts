@@ -89,12 +89,11 @@ export const INT32_MAX = 2_147_483_647;
  * so a typo is a usage error before anything is sent or read.
  */
 export function wholeNumber(name: string, { min, max }: WholeNumberBounds) {
-  const range = `from ${min} to ${max}`;
+  const expected = `${name} takes a whole number from ${min} to ${max}, in decimal digits`;
   return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new InvalidFlag(`${name} must be a whole number ${range} (decimal digits only), got '${value}'`);
-    const n = Number(value);
-    if (n < min || n > max) throw new InvalidFlag(`${name} must be a whole number ${range}, got '${value}'`);
-    return n;
+    // Number() would take '0x10', '1e3', ' 5' and '' (0); BigInt-sized input fails the range.
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidFlag(`${expected}.`);
+    return Number(value);
   };
 }
 
