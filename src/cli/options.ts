@@ -110,9 +110,6 @@ export const asFlag = <T>(parse: (text: string) => T) => (text: string): T => {
   }
 };
 
-/** A usage error (exit 2) for a flag value commander could not check. */
-export const usage = (message: string): InvalidFlag => new InvalidFlag(message);
-
 export class InvalidFlag extends Error {
   // commander turns this code into a usage error with the message.
   readonly code = 'commander.invalidArgument';

@@ -27,8 +27,10 @@ export function parseDuration(text: string, flag = 'duration'): number {
     throw usageError(`${flag}: invalid duration '${text}'`, hint);
   }
   const ms = Math.round(total);
-  if (ms <= 0) throw usageError(`${flag}: the duration must be longer than 0, got '${text}'`, 'Use --follow to wait for ever.');
-  if (ms > MAX_DURATION_MS) throw usageError(`${flag}: the duration must be at most 24 days (596h), got '${text}'`, 'Use --follow to wait for ever.');
+  // Only consume's --idle-timeout has a --follow to wait without end.
+  const forEver = flag === '--idle-timeout' ? 'Use --follow to wait for ever.' : undefined;
+  if (ms <= 0) throw usageError(`${flag}: the duration must be longer than 0, got '${text}'`, forEver);
+  if (ms > MAX_DURATION_MS) throw usageError(`${flag}: the duration must be at most 24 days (596h), got '${text}'`, forEver);
   return ms;
 }
 

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Header, OutgoingRecord } from '../kafka/records.js';
+import { JsonSyntaxError, parseJsonSafely } from '../config/json.js';
 
 type Parsed = { record: OutgoingRecord } | { error: string };
 type Encoding = 'utf8' | 'base64' | 'hex';
@@ -22,9 +23,12 @@ export function parseJsonRecord(line: string | Buffer, now: number): Parsed {
   if (typeof line !== 'string' && !isUtf8(line)) return { error: 'the line is not valid UTF-8 (binary data goes in base64 or hex with "payload_encoding")' };
   let data: unknown;
   try {
-    data = JSON.parse(typeof line === 'string' ? line : line.toString('utf8'));
+    // The safe parser's message gives the column and reason without quoting the line (V8's
+    // quotes it, and words it differently from one Node version to the next).
+    data = parseJsonSafely(typeof line === 'string' ? line : line.toString('utf8'));
   } catch (error) {
-    return { error: `invalid JSON: ${(error as Error).message}` };
+    if (error instanceof JsonSyntaxError) return { error: `invalid JSON at column ${error.column}: ${error.reason}` };
+    throw error;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: EXPECTED };
   const o = data as Record<string, unknown>;

@@ -72,6 +72,8 @@ export interface ProduceSummary {
   elapsedMs: number;
   /** Kinds of the failures, to choose the exit code. */
   failureKinds: ErrorKind[];
+  /** Why the first failed message failed, and whether every failure said the same (for the summary line). */
+  firstError?: { error: string; allSame: boolean };
   /**
    * The input stopped with this error (a file that failed part-way): what was read before it was
    * sent and reported as usual, and the caller reports the error itself.
@@ -125,6 +127,11 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     else if (chunk.status === 'failed') summary.failed += n;
     else summary.notSent += n;
     if (chunk.errorKind) summary.failureKinds.push(chunk.errorKind);
+    if (chunk.status === 'failed' && chunk.error !== undefined) {
+      const first = summary.firstError;
+      if (first === undefined) summary.firstError = { error: chunk.error, allSame: true };
+      else if (first.error !== chunk.error) first.allSame = false;
+    }
     request.onChunk?.(chunk);
     if (request.onReport) for (let i = 0; i < n; i++) request.onReport(chunkReport(chunk, i));
   };

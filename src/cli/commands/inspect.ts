@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, configRequest, flagsOf, INT32_MAX, usage, wholeNumber, type ConnectionFlags } from '../options.js';
+import { addConnectionOptions, configRequest, flagsOf, INT32_MAX, wholeNumber, type ConnectionFlags } from '../options.js';
 import type { InspectRequest } from '../run/inspect.js';
+import { usageError } from '../../errors/errors.js';
 
 interface InspectFlags extends Omit<ConnectionFlags, 'config'> {
   output: 'text' | 'json';
@@ -60,7 +61,9 @@ function keyValues(values: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) {
     const at = v.indexOf('=');
-    if (at <= 0) throw usage(`--topic-config needs name=value, got '${v}'`);
+    // Thrown from the action, after commander parsed: a CkafkaError, which main prints (a
+    // commander-coded error here would end with exit 2 and no message at all).
+    if (at <= 0) throw usageError(`--config needs name=value, got '${v}'`, 'Topic configs are name=value, e.g. --config retention.ms=86400000.');
     out[v.slice(0, at)] = v.slice(at + 1);
   }
   return out;
