@@ -133,7 +133,7 @@ export function summaryText(s: ProduceSummary, c: ChalkInstance): string {
   if (s.failed) parts.push(`${c.red(`${s.failed} failed`)}${why}`);
   if (s.notSent) parts.push(c.yellow(`${s.notSent} not sent`));
   if (s.inputErrors) parts.push(c.yellow(`${s.inputErrors} input line${s.inputErrors === 1 ? '' : 's'} invalid`));
-  const ok = s.failed === 0 && s.notSent === 0 && s.inputErrors === 0 && !s.interrupted;
+  const ok = s.failed === 0 && s.notSent === 0 && s.inputErrors === 0 && !s.interrupted && s.inputFailure === undefined;
   const head = ok ? c.green('done:') : c.red(s.interrupted ? 'interrupted:' : 'incomplete:');
   return `${head} ${parts.join('; ')} in ${secs.toFixed(2)} s${rate}\n`;
 }

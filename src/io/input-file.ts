@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { fstatSync, promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { CkafkaError, usageError } from '../errors/errors.js';
 
@@ -60,4 +60,18 @@ export async function* namedReadErrors(stream: AsyncIterable<Buffer | string>, w
       cause: error,
     });
   }
+}
+
+/** `ckafka produce < some-directory`: Node reads nothing from it, which would look like empty input. */
+export function refuseDirectoryStdin(stdin: unknown): void {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (fd !== 0) return;
+  const info = (() => {
+    try {
+      return fstatSync(0);
+    } catch {
+      return undefined;
+    }
+  })();
+  if (info?.isDirectory()) throw usageError('cannot read stdin: it is a directory, expected a file or a pipe');
 }

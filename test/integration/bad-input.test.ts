@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,13 +112,20 @@ function run(c: Case): Promise<Result> {
   // Root reads any file: the unreadable one is tried as nobody.
   const asNobody = runsAsRoot && c.args.some((a) => a.includes('unreadable'));
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, ...(asNobody ? { uid: 65534, gid: 65534 } : {}) });
+  // Input "< name": stdin is that file (or directory) of the case's directory, not a pipe.
+  const from = c.input?.startsWith('< ') ? openSync(join(dir, c.input.slice(2)), 'r') : undefined;
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: dir, env, stdio: [from ?? 'pipe', 'pipe', 'pipe'], ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+  });
+  if (from !== undefined) closeSync(from);
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(c.input === null ? '' : `${c.input}\n`);
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  if (from === undefined) {
+    child.stdin!.on('error', () => undefined);
+    child.stdin!.end(c.input === null ? '' : `${c.input}\n`);
+  }
   const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
   return new Promise((resolve, reject) => {
     child.on('error', reject);

@@ -6,7 +6,7 @@ import { openTopicProducer } from '../../kafka/producer.js';
 import type { Header } from '../../kafka/records.js';
 import { produce, type ProduceSummary } from '../../ops/produce.js';
 import { argumentInput, generatedInput, streamInput, type InputChunks, type LineOptions } from '../../io/input.js';
-import { namedReadErrors, openInputFile } from '../../io/input-file.js';
+import { namedReadErrors, openInputFile, refuseDirectoryStdin } from '../../io/input-file.js';
 import { BufferedOutput } from '../../io/output.js';
 import { colorFor } from '../../format/color.js';
 import { deliveryRenderer, PHP_PRODUCER_DONE, phpProducerError, summaryJson, summaryText } from '../../format/delivery.js';
@@ -122,7 +122,10 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
   const sources = [messages.length > 0, flags.file !== undefined, flags.count !== undefined].filter(Boolean).length;
   if (sources > 1) throw usageError('choose one input: message arguments, --file or --count');
   if (messages.length > 0) return { input: argumentInput(messages, options), close: nothingToClose };
-  const stdin = () => streamInput(namedReadErrors(ctx.io.stdin as AsyncIterable<Buffer>, 'stdin'), options);
+  const stdin = () => {
+    refuseDirectoryStdin(ctx.io.stdin);
+    return streamInput(namedReadErrors(ctx.io.stdin as AsyncIterable<Buffer>, 'stdin'), options);
+  };
   if (flags.file !== undefined) {
     if (flags.file === '-') return { input: stdin(), close: nothingToClose };
     const file = await openInputFile(flags.file, ctx.io.cwd);
