@@ -74,12 +74,26 @@ export function configRequest(io: Io, flags: ConnectionFlags, extra: Partial<Con
   return request;
 }
 
-/** Parses a positive integer flag value, or throws commander's usage error. */
-export function positiveInt(name: string) {
+/** The bounds of a numeric flag: plain decimal digits only, within [min, max]. */
+export interface WholeNumberBounds {
+  min: number;
+  max: number;
+}
+
+/** Kafka's partition numbers and counts are int32 on the wire. */
+export const INT32_MAX = 2_147_483_647;
+
+/**
+ * The one parser for every numeric flag: plain decimal digits, nothing else (`0x10`, `1e3`,
+ * `1.0`, `+5`, ` 5` and `-1` are refused rather than read as JavaScript would), within bounds,
+ * so a typo is a usage error before anything is sent or read.
+ */
+export function wholeNumber(name: string, { min, max }: WholeNumberBounds) {
+  const expected = `${name} takes a whole number from ${min} to ${max}, in decimal digits`;
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidFlag(`${name} must be a whole number ≥ 0, got '${value}'`);
-    return n;
+    // Number() would take '0x10', '1e3', ' 5' and '' (0); BigInt-sized input fails the range.
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidFlag(`${expected}.`);
+    return Number(value);
   };
 }
 
@@ -95,9 +109,6 @@ export const asFlag = <T>(parse: (text: string) => T) => (text: string): T => {
     throw error;
   }
 };
-
-/** A usage error (exit 2) for a flag value commander could not check. */
-export const usage = (message: string): InvalidFlag => new InvalidFlag(message);
 
 export class InvalidFlag extends Error {
   // commander turns this code into a usage error with the message.

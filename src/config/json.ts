@@ -19,9 +19,9 @@ export function parseJsonSafely(source: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const offset = locateJsonError(text);
+    const { offset, tooDeep } = scanJson(text);
     const { line, column } = lineColumn(text, offset);
-    throw new JsonSyntaxError(reasonOf(error, text, offset), line, column);
+    throw new JsonSyntaxError(tooDeep ? `nested more than ${MAX_DEPTH} deep` : reasonOf(error, text, offset), line, column);
   }
 }
 
@@ -42,7 +42,16 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 /** Offset of the first character a JSON parser would reject (text.length if it ends early). */
 export function locateJsonError(text: string): number {
+  return scanJson(text).offset;
+}
+
+/** Deeper than any settings file; the scanner is recursive and must not exhaust the stack. */
+const MAX_DEPTH = 512;
+
+function scanJson(text: string): { offset: number; tooDeep: boolean } {
   let i = 0;
+  let depth = 0;
+  let tooDeep = false;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i += 1;
   };
@@ -78,11 +87,17 @@ export function locateJsonError(text: string): number {
   const value = (): void => {
     ws();
     const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_DEPTH) {
+      tooDeep = true;
+      fail();
+    }
     if (c === '{') {
+      depth += 1;
       i += 1;
       ws();
       if (text[i] === '}') {
         i += 1;
+        depth -= 1;
         return;
       }
       for (;;) {
@@ -97,15 +112,18 @@ export function locateJsonError(text: string): number {
         if (text[i] === ',') i += 1;
         else if (text[i] === '}') {
           i += 1;
+          depth -= 1;
           return;
         } else fail();
       }
     }
     if (c === '[') {
+      depth += 1;
       i += 1;
       ws();
       if (text[i] === ']') {
         i += 1;
+        depth -= 1;
         return;
       }
       for (;;) {
@@ -114,6 +132,7 @@ export function locateJsonError(text: string): number {
         if (text[i] === ',') i += 1;
         else if (text[i] === ']') {
           i += 1;
+          depth -= 1;
           return;
         } else fail();
       }
@@ -130,9 +149,9 @@ export function locateJsonError(text: string): number {
     if (text.charCodeAt(0) === 0xfeff) i = 1;
     value();
     ws();
-    return i < text.length ? i : text.length;
+    return { offset: i < text.length ? i : text.length, tooDeep };
   } catch (at) {
-    if (typeof at === 'number') return at;
+    if (typeof at === 'number') return { offset: at, tooDeep };
     throw at;
   }
 }

@@ -223,8 +223,12 @@ class Lexer {
   }
 }
 
+/** Deeper than any settings file; the limit keeps a hostile file from exhausting the stack. */
+const MAX_DEPTH = 64;
+
 class Parser {
   private token: Located;
+  private depth = 0;
 
   constructor(private readonly lexer: Lexer) {
     lexer.openTag();
@@ -318,6 +322,7 @@ class Parser {
   }
 
   private elements(close: ']' | ')'): PhpValue {
+    if (++this.depth > MAX_DEPTH) this.fail(`arrays nested more than ${MAX_DEPTH} deep`);
     const list: PhpValue[] = [];
     const entries: Array<[string, PhpValue]> = [];
     let keyed: boolean | undefined;
@@ -341,6 +346,7 @@ class Parser {
       else if (!this.isPunct(close)) this.fail(`expected ',' or '${close}' in the array, found ${describe(this.token)}`);
     }
     this.take();
+    this.depth -= 1;
     return keyed === true ? Object.fromEntries(entries) : list;
   }
 }

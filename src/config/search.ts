@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CkafkaError } from '../errors/errors.js';
 import { CONFIG_ENV, envValue, expandHome, homeOf } from './env.js';
 import { JsonSyntaxError, parseJsonSafely } from './json.js';
@@ -52,17 +52,18 @@ export async function searchConfigFile(request: ConfigRequest, metaDir = process
 
 async function cosmiconfigSearch(dirs: string[], globalDir: string | undefined): Promise<ConfigFile | undefined> {
   const { cosmiconfig } = await import('cosmiconfig');
-  const options = { searchStrategy: 'none' as const, cache: false, loaders: loaders(), searchPlaces: SEARCH_PLACES };
+  // An empty file found is reported (noSettings), not skipped for one further up.
+  const options = { searchStrategy: 'none' as const, cache: false, loaders: loaders(), searchPlaces: SEARCH_PLACES, ignoreEmptySearchPlaces: false };
   // cosmiconfig reads its own meta config (package.json etc. in process.cwd()) on creation.
   const local = await wrap(async () => cosmiconfig('ckafka', options));
   for (const dir of dirs) {
     const found = await wrap(() => local.search(dir));
-    if (found) return { path: found.filepath, doc: found.config as unknown, how: 'search' };
+    if (found) return { path: found.filepath, doc: settingsOf(found), how: 'search' };
   }
   if (globalDir !== undefined) {
     const global = await wrap(async () => cosmiconfig('ckafka', { ...options, searchPlaces: GLOBAL_PLACES }));
     const found = await wrap(() => global.search(globalDir));
-    if (found) return { path: found.filepath, doc: found.config as unknown, how: 'search' };
+    if (found) return { path: found.filepath, doc: settingsOf(found), how: 'search' };
   }
   return undefined;
 }
@@ -72,7 +73,27 @@ export async function loadConfigFile(path: string): Promise<unknown> {
   const { cosmiconfig } = await import('cosmiconfig');
   const explorer = await wrap(async () => cosmiconfig('ckafka', { searchStrategy: 'none', cache: false, loaders: loaders() }));
   const result = await wrap(() => explorer.load(path));
-  return result?.config as unknown;
+  // null: the loader found `null` in a package.json's "ckafka" key (other files throw noSettings).
+  return result === null ? noSettings(path) : settingsOf(result);
+}
+
+/** The settings of a file cosmiconfig found; an empty file is an error, not an empty config. */
+function settingsOf(result: { filepath: string; config: unknown; isEmpty?: boolean }): unknown {
+  if (result.isEmpty === true && basename(result.filepath) !== 'package.json') noSettings(result.filepath);
+  return result.config;
+}
+
+/** A file that says nothing is refused rather than taken as "no settings": it is most likely a mistake. */
+function noSettings(path: string): never {
+  throw new CkafkaError('config', `${path}: the file has no settings (it is empty, only comments, or null); expected an object such as {"bootstrap_servers": "host:9092"}`, {
+    hint: 'Write the settings into it (ckafka config init writes a starter file), or remove it.',
+  });
+}
+
+/** A loader's result: `null` or nothing is refused (see noSettings), except package.json without a "ckafka" key. */
+function someSettings(path: string, doc: unknown): unknown {
+  if ((doc === null || doc === undefined) && basename(path) !== 'package.json') noSettings(path);
+  return doc;
 }
 
 /** The working directory and its parents up to the home directory (or the root), then home. */
@@ -127,7 +148,7 @@ function loaders() {
 
 function parseJson(path: string, content: string): unknown {
   try {
-    return refuseImport(path, parseJsonSafely(content));
+    return someSettings(path, refuseImport(path, parseJsonSafely(content)));
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new CkafkaError('config', `${path}: ${error.message}`);
     throw error;
@@ -137,7 +158,7 @@ function parseJson(path: string, content: string): unknown {
 async function parseYaml(path: string, content: string): Promise<unknown> {
   const { defaultLoaders } = await import('cosmiconfig');
   try {
-    return refuseImport(path, await defaultLoaders['.yaml']!(path, content));
+    return someSettings(path, refuseImport(path, await defaultLoaders['.yaml']!(path, content)));
   } catch (error) {
     if (error instanceof CkafkaError) throw error;
     // js-yaml's message quotes the text around the error; keep only its reason and position.
@@ -149,7 +170,7 @@ async function parseYaml(path: string, content: string): Promise<unknown> {
 
 function parsePhp(path: string, content: string): unknown {
   try {
-    return parsePhpConfig(content);
+    return someSettings(path, parsePhpConfig(content));
   } catch (error) {
     if (error instanceof PhpSyntaxError) throw new CkafkaError('config', `${path}: ${error.message}`, { hint: PHP_HINT });
     throw error;

@@ -128,10 +128,12 @@ export function summaryText(s: ProduceSummary, c: ChalkInstance): string {
   const rate = secs > 0 && total > 1000 ? `, ${thousands(Math.round(total / secs))} msg/s` : '';
   const parts = [`${s.delivered} of ${total} delivered to '${s.topic}'`];
   if (s.unacknowledged) parts.push(`${s.unacknowledged} sent without acknowledgement (acks=0)`);
-  if (s.failed) parts.push(c.red(`${s.failed} failed`));
+  // Why, on stderr too: the reports with the reasons are data on stdout (or not printed, -q).
+  const why = s.firstError === undefined ? '' : `${s.firstError.allSame ? ': ' : ', the first: '}${s.firstError.error}`;
+  if (s.failed) parts.push(`${c.red(`${s.failed} failed`)}${why}`);
   if (s.notSent) parts.push(c.yellow(`${s.notSent} not sent`));
   if (s.inputErrors) parts.push(c.yellow(`${s.inputErrors} input line${s.inputErrors === 1 ? '' : 's'} invalid`));
-  const ok = s.failed === 0 && s.notSent === 0 && s.inputErrors === 0 && !s.interrupted;
+  const ok = s.failed === 0 && s.notSent === 0 && s.inputErrors === 0 && !s.interrupted && s.inputFailure === undefined;
   const head = ok ? c.green('done:') : c.red(s.interrupted ? 'interrupted:' : 'incomplete:');
   return `${head} ${parts.join('; ')} in ${secs.toFixed(2)} s${rate}\n`;
 }
@@ -143,6 +145,6 @@ function thousands(n: number): string {
 
 /** The summary as one JSON object (stderr in JSON mode). */
 export function summaryJson(s: ProduceSummary): string {
-  const { failureKinds: _k, elapsedMs, ...rest } = s;
+  const { failureKinds: _k, elapsedMs, inputFailure: _f, firstError: _e, ...rest } = s;
   return `${JSON.stringify({ summary: { ...rest, elapsed_ms: Math.round(elapsedMs) } })}\n`;
 }

@@ -2,6 +2,9 @@ import { usageError } from '../errors/errors.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/** Node's timers hold at most 2^31-1 ms (24.8 days); a longer one would fire at once. */
+export const MAX_DURATION_MS = 2_147_483_647;
+
 /**
  * Parses a duration such as `10s`, `500ms`, `2m`, `1h30m` or `1.5s` into milliseconds.
  * A bare number is refused: `--idle-timeout 10` could mean seconds or milliseconds.
@@ -24,7 +27,10 @@ export function parseDuration(text: string, flag = 'duration'): number {
     throw usageError(`${flag}: invalid duration '${text}'`, hint);
   }
   const ms = Math.round(total);
-  if (ms <= 0) throw usageError(`${flag}: the duration must be longer than 0, got '${text}'`, 'Use --follow to wait for ever.');
+  // Only consume's --idle-timeout has a --follow to wait without end.
+  const forEver = flag === '--idle-timeout' ? 'Use --follow to wait for ever.' : undefined;
+  if (ms <= 0) throw usageError(`${flag}: the duration must be longer than 0, got '${text}'`, forEver);
+  if (ms > MAX_DURATION_MS) throw usageError(`${flag}: the duration must be at most 24 days (596h), got '${text}'`, forEver);
   return ms;
 }
 

@@ -18,6 +18,8 @@ export interface LineOptions {
   headers: Header[];
   /** -p: explicit partition. */
   partition?: number;
+  /** --strip-cr: drop a "\r" at the end of each text line (files written on Windows). */
+  stripCr?: boolean;
   /** --input json: JSON lines with key, value/payload, headers, partition, timestamp. */
   json?: boolean;
   now?: () => number;
@@ -44,7 +46,7 @@ export async function* argumentInput(values: string[], options: LineOptions): In
 
 /** One message per line of a stream (stdin or a file); blank lines are skipped. */
 export async function* streamInput(stream: AsyncIterable<Buffer | string>, options: LineOptions): InputChunks {
-  for await (const { first, lines } of splitLines(stream)) {
+  for await (const { first, lines } of splitLines(stream, 1024, options.stripCr === true)) {
     // One creation time per group of lines: they were read together.
     const now = options.now?.() ?? Date.now();
     const items: InputItem[] = [];
@@ -58,7 +60,7 @@ export async function* streamInput(stream: AsyncIterable<Buffer | string>, optio
 
 function lineItem(bytes: Buffer, line: number, options: LineOptions, now: number): InputItem {
   if (!options.json) return { record: textRecord(bytes, line, options, now) };
-  const parsed = parseJsonRecord(bytes.toString('utf8'), now);
+  const parsed = parseJsonRecord(bytes, now);
   if ('error' in parsed) return { line, error: parsed.error };
   const record = parsed.record;
   record.line = line;

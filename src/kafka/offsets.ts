@@ -37,7 +37,7 @@ export function parseStartPosition(text: string): StartPosition {
     return { kind: 'fromEnd', count };
   }
   const ms = /^(?:s?@)(\d+)$/.exec(t);
-  if (ms) return { kind: 'timestamp', ms: Number(ms[1]) };
+  if (ms && Number.isSafeInteger(Number(ms[1]))) return { kind: 'timestamp', ms: Number(ms[1]) };
   if (ISO_DATE.test(t)) {
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(t) && t.length > 10;
     const normalised = t.replace(' ', 'T');
@@ -96,6 +96,8 @@ export function parsePartitionList(text: string): number[] {
     if (!range) throw usageError(`-p: invalid partition list '${text}'`, 'Give partition numbers separated by commas, e.g. -p 0,2 or -p 0-3.');
     const from = Number(range[1]);
     const to = range[2] === undefined ? from : Number(range[2]);
+    // Partition numbers are int32 on the wire.
+    if (to > 2_147_483_647) throw usageError(`-p: partition ${range[2] ?? range[1]} is out of range (0 to 2147483647)`);
     if (to < from || to - from > 100_000) throw usageError(`-p: invalid partition range '${part}'`);
     for (let p = from; p <= to; p += 1) out.add(p);
   }

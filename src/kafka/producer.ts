@@ -34,6 +34,8 @@ export interface TopicProducer {
   /** Most records per batch: kafkajs's own encoding (idempotent producer) is quadratic in it. */
   readonly maxBatchMessages: number;
   choosePartition(record: OutgoingRecord): number;
+  /** Why this producer cannot send the record exactly as it is (then it is refused, not changed); undefined: it can. */
+  unsendable?(record: OutgoingRecord): string | undefined;
   /** An empty batch; `expectedBytes` sizes its buffer. Records are encoded as they are added. */
   batch(partition: number, expectedBytes?: number): ProduceBatch;
   /** All-or-nothing: one call is one produce request for the batch's partition. */
@@ -90,6 +92,7 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
     partitions: partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b),
     maxBatchMessages: ownEncoding ? 100_000 : 2000,
     choosePartition: partitionChooser(topic, partitionMetadata),
+    ...(ownEncoding ? {} : { unsendable: (record: OutgoingRecord) => kafkajsHeaders(record.headers).error }),
     batch: (partition, expectedBytes) => (ownEncoding ? new EncodingBatch(partition, expectedBytes, headroom) : new MessageBatch(partition)),
     async send(batch) {
       const messages = batch instanceof EncodingBatch ? [await batch.message(compression)] : (batch as MessageBatch).messages;
@@ -174,7 +177,7 @@ class MessageBatch implements ProduceBatch {
 }
 
 function toMessage(partition: number, r: Pick<OutgoingRecord, 'key' | 'value' | 'headers' | 'timestamp'>): Message {
-  return { key: r.key, value: r.value, partition, timestamp: String(r.timestamp), headers: headersOf(r.headers) };
+  return { key: r.key, value: r.value, partition, timestamp: String(r.timestamp), headers: kafkajsHeaders(r.headers).headers };
 }
 
 /**
@@ -205,13 +208,38 @@ async function partitionsOverAdmin(kafka: Kafka, producer: Producer, topic: stri
   }
 }
 
-function headersOf(list: readonly Header[]): Message['headers'] {
-  if (list.length === 0) return undefined;
-  const headers: Record<string, Buffer | Buffer[]> = {};
+type KafkajsHeaders = Record<string, Buffer | Buffer[]>;
+const converted = new WeakMap<readonly Header[], { headers: KafkajsHeaders | undefined; error: string | undefined }>();
+
+/**
+ * Headers as kafkajs's own encoder takes them (the idempotent path): an object of name → value(s).
+ * Built without a prototype, so `__proto__`, `constructor` or `toString` are names like any other.
+ * What an object cannot say is refused with the reason, never sent changed: a null value (kafkajs
+ * cannot encode one), or an order the object would change (a name repeated with another between,
+ * integer-like names, which objects list first). The -H list of a run is converted once.
+ */
+export function kafkajsHeaders(list: readonly Header[]): { headers: KafkajsHeaders | undefined; error: string | undefined } {
+  if (list.length === 0) return { headers: undefined, error: undefined };
+  const known = converted.get(list);
+  if (known) return known;
+  const headers = Object.create(null) as KafkajsHeaders;
+  let error: string | undefined;
   for (const { key, value } of list) {
-    const v = value ?? Buffer.alloc(0);
+    if (value === null) {
+      error = `header "${key}" has a null value, which the idempotent producer (kafkajs's encoder) cannot send; not sent`;
+      break;
+    }
     const existing = headers[key];
-    headers[key] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
+    const next = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    Object.defineProperty(headers, key, { value: next, enumerable: true, writable: true, configurable: true });
   }
-  return headers;
+  if (error === undefined) {
+    const order = Object.keys(headers).flatMap((k) => (Array.isArray(headers[k]) ? (headers[k] as Buffer[]).map(() => k) : [k]));
+    if (order.some((k, i) => k !== list[i]!.key)) {
+      error = 'the idempotent producer (kafkajs\'s encoder) cannot keep these headers in their order (a repeated name with others between, or names that are numbers); not sent';
+    }
+  }
+  const result = error === undefined ? { headers, error } : { headers: undefined, error };
+  converted.set(list, result);
+  return result;
 }

@@ -72,6 +72,13 @@ export interface ProduceSummary {
   elapsedMs: number;
   /** Kinds of the failures, to choose the exit code. */
   failureKinds: ErrorKind[];
+  /** Why the first failed message failed, and whether every failure said the same (for the summary line). */
+  firstError?: { error: string; allSame: boolean };
+  /**
+   * The input stopped with this error (a file that failed part-way): what was read before it was
+   * sent and reported as usual, and the caller reports the error itself.
+   */
+  inputFailure?: unknown;
 }
 
 /** The report of `chunk.records[i]` (a chunk with its records). */
@@ -120,6 +127,11 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     else if (chunk.status === 'failed') summary.failed += n;
     else summary.notSent += n;
     if (chunk.errorKind) summary.failureKinds.push(chunk.errorKind);
+    if (chunk.status === 'failed' && chunk.error !== undefined) {
+      const first = summary.firstError;
+      if (first === undefined) summary.firstError = { error: chunk.error, allSame: true };
+      else if (first.error !== chunk.error) first.allSame = false;
+    }
     request.onChunk?.(chunk);
     if (request.onReport) for (let i = 0; i < n; i++) request.onReport(chunkReport(chunk, i));
   };
@@ -133,10 +145,10 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
   const flushAll = () => {
     for (const pending of [...open.values()]) flush(pending);
   };
-  const refuse = (record: OutgoingRecord, partition: number, error: string) =>
+  const refuse = (record: OutgoingRecord, partition: number, error: string, errorKind: ErrorKind = 'broker') =>
     settle({
       status: 'failed', topic: producer.topic, partition, count: 1, records: keepRecords ? [record] : null,
-      baseOffset: null, logAppendTime: null, error, errorKind: 'broker',
+      baseOffset: null, logAppendTime: null, error, errorKind,
     });
 
   const accept = (item: InputItem) => {
@@ -151,6 +163,8 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     if (size > request.messageMaxBytes) {
       return refuse(record, partition, `message of ${size} bytes is over the limit of ${request.messageMaxBytes} bytes (message.max.bytes); not sent`);
     }
+    const unsendable = producer.unsendable?.(record);
+    if (unsendable !== undefined) return refuse(record, partition, unsendable, 'usage');
     if (!known.has(partition)) {
       return refuse(record, partition, `partition ${partition} does not exist in topic '${producer.topic}' (partitions ${producer.partitions.join(',')})`);
     }
@@ -173,7 +187,15 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
   try {
     for (;;) {
       // Wait for more input, but send what is buffered if the input pauses (an interactive pipe).
-      const next = await pull.next(open.size > 0 ? limits.lingerMs : undefined);
+      let next: Awaited<ReturnType<typeof pull.next>>;
+      try {
+        next = await pull.next(open.size > 0 ? limits.lingerMs : undefined);
+      } catch (error) {
+        // Not thrown from here: the requests in flight and the batches already read still end
+        // in reports, as they would at the end of the input.
+        summary.inputFailure = error;
+        break;
+      }
       if (next === 'aborted') {
         summary.interrupted = true;
         break;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, addOutputOptions, asFlag, configRequest, flagsOf, positiveInt, type ConnectionFlags, type OutputFlags } from '../options.js';
+import { addConnectionOptions, addOutputOptions, asFlag, configRequest, flagsOf, wholeNumber, type ConnectionFlags, type OutputFlags } from '../options.js';
 import { parseDuration } from '../../io/duration.js';
 import { parsePartitionList, parseStartPosition, type StartPosition } from '../../kafka/offsets.js';
 import { usageError } from '../../errors/errors.js';
@@ -46,7 +46,7 @@ export function registerConsumeCommand(program: Command, ctx: RunContext): void 
     .option('-g, --group <id>', 'consumer group (default: group_id from the config; without one, all partitions are read without a group)')
     .option('-p, --partitions <list>', 'read these partitions without joining a group, e.g. 0,2 or 0-3', asFlag(parsePartitionList))
     .option('--from <position>', 'start at earliest|latest, an OFFSET, -N (N before the end), @MS or an ISO date (default: the group\'s committed offsets, else auto.offset.reset)', asFlag(parseStartPosition))
-    .option('-c, --count <n>', 'stop after N messages', positiveInt('--count'))
+    .option('-c, --count <n>', 'stop after N messages', wholeNumber('--count', { min: 1, max: Number.MAX_SAFE_INTEGER }))
     .option('-e, --stop-at-end', 'stop at the end of the partitions as they were when it started')
     .option('--idle-timeout <duration>', 'stop after this long without a message (default 10s, as the demo; e.g. 500ms, 2m)', asFlag((t) => parseDuration(t, '--idle-timeout')))
     .option('--follow', 'never stop on idleness: wait for new messages until Ctrl-C')

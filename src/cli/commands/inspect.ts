@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, configRequest, flagsOf, positiveInt, usage, type ConnectionFlags } from '../options.js';
+import { addConnectionOptions, configRequest, flagsOf, INT32_MAX, wholeNumber, type ConnectionFlags } from '../options.js';
 import type { InspectRequest } from '../run/inspect.js';
+import { usageError } from '../../errors/errors.js';
 
 interface InspectFlags extends Omit<ConnectionFlags, 'config'> {
   output: 'text' | 'json';
@@ -42,8 +43,8 @@ export function registerInspectCommands(program: Command, ctx: RunContext): void
     .option('--all-configs', 'show every config, not only those that differ from the default'),
   (f, [name]) => ({ kind: 'topic-describe', topic: name!, allConfigs: f.allConfigs === true }));
   run(topic.command('create').argument('<topic>').description('create a topic')
-    .option('-P, --partitions <n>', 'number of partitions', positiveInt('--partitions'), 1)
-    .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', positiveInt('--replicas'))
+    .option('-P, --partitions <n>', 'number of partitions', wholeNumber('--partitions', { min: 1, max: INT32_MAX }), 1)
+    .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', wholeNumber('--replicas', { min: 1, max: 32_767 }))
     .option('--config <name=value>', 'topic config, repeatable (e.g. --config retention.ms=86400000)', collect),
   (f, [name]) => ({
     kind: 'topic-create',
@@ -60,7 +61,9 @@ function keyValues(values: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) {
     const at = v.indexOf('=');
-    if (at <= 0) throw usage(`--topic-config needs name=value, got '${v}'`);
+    // Thrown from the action, after commander parsed: a CkafkaError, which main prints (a
+    // commander-coded error here would end with exit 2 and no message at all).
+    if (at <= 0) throw usageError(`--config needs name=value, got '${v}'`, 'Topic configs are name=value, e.g. --config retention.ms=86400000.');
     out[v.slice(0, at)] = v.slice(at + 1);
   }
   return out;

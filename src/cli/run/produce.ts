@@ -1,4 +1,3 @@
-import { createReadStream, promises as fs } from 'node:fs';
 import type { ConfigRequest } from '../../config/types.js';
 import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
 import { EXIT_CODES, failureExitCode, usageError } from '../../errors/errors.js';
@@ -7,6 +6,7 @@ import { openTopicProducer } from '../../kafka/producer.js';
 import type { Header } from '../../kafka/records.js';
 import { produce, type ProduceSummary } from '../../ops/produce.js';
 import { argumentInput, generatedInput, streamInput, type InputChunks, type LineOptions } from '../../io/input.js';
+import { namedReadErrors, openInputFile, refuseDirectoryStdin } from '../../io/input-file.js';
 import { BufferedOutput } from '../../io/output.js';
 import { colorFor } from '../../format/color.js';
 import { deliveryRenderer, PHP_PRODUCER_DONE, phpProducerError, summaryJson, summaryText } from '../../format/delivery.js';
@@ -18,6 +18,17 @@ import type { ProduceFlags } from '../commands/produce.js';
 
 /** Wires config, input, the Kafka producer and the renderers for `ckafka produce`. */
 export async function runProduce(ctx: RunContext, request: ConfigRequest, flags: ProduceFlags, messages: string[]): Promise<number> {
+  // Flags and the input file first: a typo or a missing file is reported before the config is
+  // read or anything connects.
+  const source = await chooseInput(ctx, flags, messages);
+  try {
+    return await produceFrom(ctx, request, flags, source.input);
+  } finally {
+    await source.close();
+  }
+}
+
+async function produceFrom(ctx: RunContext, request: ConfigRequest, flags: ProduceFlags, input: InputChunks): Promise<number> {
   const { io } = ctx;
   const config = await loadConfig(request);
   const topic = requireTopic(config);
@@ -29,7 +40,6 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
       'Add --acks all --retries 5: ckafka does not change the demo\'s acks=1, retries=0 silently.',
     );
   }
-  const input = await chooseInput(ctx, flags, messages);
   const out = new BufferedOutput(io.stdout);
   const c = colorFor(io.stdout, io.env);
   const cErr = colorFor(io.stderr, io.env);
@@ -76,6 +86,8 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
     await producer.close().catch(() => undefined);
   }
   io.stderr.write(format === 'json' ? summaryJson(summary) : summaryText(summary, cErr));
+  // After the summary: main renders it (the reports of what was read are out already).
+  if (summary.inputFailure !== undefined) throw summary.inputFailure;
   return exitCodeFor(summary);
 }
 
@@ -86,29 +98,54 @@ export function exitCodeFor(s: ProduceSummary): number {
   return failureExitCode(s.failureKinds, s.delivered + s.unacknowledged > 0 || s.inputErrors > 0, EXIT_CODES.partial);
 }
 
-async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: string[]): Promise<InputChunks> {
+interface InputSource {
+  input: InputChunks;
+  /** Releases a file opened for the input (a no-op for the others). */
+  close(): Promise<void>;
+}
+
+const nothingToClose = async (): Promise<void> => undefined;
+
+async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: string[]): Promise<InputSource> {
   const options: LineOptions = { headers: parseHeaders(flags.header ?? []), json: flags.input === 'json' };
+  if (flags.key !== undefined && flags.keyDelimiter !== undefined) {
+    throw usageError('-k (--key) and -K (--key-delimiter) contradict each other', '-k gives every message the same key; -K takes each key from its line. Choose one.');
+  }
   if (flags.key !== undefined) options.key = Buffer.from(flags.key);
   if (flags.keyDelimiter !== undefined) {
     if (flags.keyDelimiter === '') throw usageError('--key-delimiter must not be empty');
+    if (flags.input === 'json') throw usageError('-K (--key-delimiter) splits text lines; with --input json the key is the "key" field');
     options.keyDelimiter = Buffer.from(flags.keyDelimiter);
+  }
+  if (flags.stripCr) {
+    if (flags.input === 'json') throw usageError('--strip-cr is for text input: JSON lines ignore a trailing \\r already');
+    options.stripCr = true;
   }
   if (flags.partition !== undefined) options.partition = flags.partition;
   const sources = [messages.length > 0, flags.file !== undefined, flags.count !== undefined].filter(Boolean).length;
   if (sources > 1) throw usageError('choose one input: message arguments, --file or --count');
-  if (messages.length > 0) return argumentInput(messages, options);
+  if (messages.length > 0) return { input: argumentInput(messages, options), close: nothingToClose };
+  const stdin = () => {
+    refuseDirectoryStdin(ctx.io.stdin);
+    return streamInput(namedReadErrors(ctx.io.stdin as AsyncIterable<Buffer>, 'stdin'), options);
+  };
   if (flags.file !== undefined) {
-    const path = flags.file === '-' ? null : flags.file;
-    if (path === null) return streamInput(ctx.io.stdin as AsyncIterable<Buffer>, options);
-    await fs.access(path).catch(() => {
-      throw usageError(`cannot read --file ${path}: no such file or not readable`);
-    });
-    return streamInput(createReadStream(path, { highWaterMark: 256 * 1024 }), options);
+    if (flags.file === '-') return { input: stdin(), close: nothingToClose };
+    const file = await openInputFile(flags.file, ctx.io.cwd);
+    const stream = file.createReadStream({ highWaterMark: 256 * 1024 });
+    return {
+      input: streamInput(namedReadErrors(stream, `--file ${flags.file}`), options),
+      // The stream closes the file when it ends; this is for the paths that never read it.
+      close: async () => {
+        stream.destroy();
+        await file.close().catch(() => undefined);
+      },
+    };
   }
-  if (flags.count !== undefined) return generatedInput(flags.count, options);
+  if (flags.count !== undefined) return { input: generatedInput(flags.count, options), close: nothingToClose };
   // The demo's behaviour at a terminal; a pipe or file on stdin is read line by line.
-  if (ctx.io.stdin.isTTY === true) return generatedInput(5, options);
-  return streamInput(ctx.io.stdin as AsyncIterable<Buffer>, options);
+  if (ctx.io.stdin.isTTY === true) return { input: generatedInput(5, options), close: nothingToClose };
+  return { input: stdin(), close: nothingToClose };
 }
 
 function parseHeaders(values: string[]): Header[] {

@@ -213,10 +213,25 @@ describe('syntax errors', () => {
     expect(error.message).not.toContain('hunter2');
   });
 
-  it('an empty explicit file is an empty configuration', async () => {
+  it.each([
+    ['an empty explicit file', 'empty.json', '', { configPath: 'empty.json' }],
+    ['an explicit file of whitespace', 'blank.json', ' \n\t\n', { configPath: 'blank.json' }],
+    ['a JSON null', 'null.json', 'null', { configPath: 'null.json' }],
+    ['a YAML file of comments only', 'c.yaml', '# topic_name: t\n', { configPath: 'c.yaml' }],
+    ['a PHP file returning null', 'CKafkaSetting.php', '<?php return null;', { configPath: 'CKafkaSetting.php' }],
+    ['an empty ckafka.config.json found by the search', 'ckafka.config.json', '', {}],
+    ['a null .ckafkarc found by the search', '.ckafkarc', 'null', {}],
+  ])('%s is refused, not taken as an empty configuration', async (_what, name, content, extra) => {
     const dir = tempDir();
-    write(dir, 'empty.json', '');
-    const config = await load(dir, { configPath: 'empty.json' });
-    expect(config.topic).toBeUndefined();
+    const path = write(dir, name, content);
+    const error = await loadError(dir, extra);
+    expect(error.kind).toBe('config');
+    expect(error.message).toBe(`${path}: the file has no settings (it is empty, only comments, or null); expected an object such as {"bootstrap_servers": "host:9092"}`);
+  });
+
+  it('an empty object is an empty configuration', async () => {
+    const dir = tempDir();
+    write(dir, 'empty.json', '{}');
+    expect((await load(dir, { configPath: 'empty.json' })).topic).toBeUndefined();
   });
 });

@@ -5,17 +5,22 @@ async function* reads(...parts: (string | Buffer)[]): AsyncGenerator<Buffer | st
   for (const p of parts) yield p;
 }
 
-async function collect(stream: AsyncIterable<Buffer | string>, group?: number): Promise<{ groups: Lines[]; lines: [number, string][] }> {
+async function collect(stream: AsyncIterable<Buffer | string>, group?: number, stripCr = false): Promise<{ groups: Lines[]; lines: [number, string][] }> {
   const groups: Lines[] = [];
-  for await (const g of splitLines(stream, group)) groups.push(g);
+  for await (const g of splitLines(stream, group, stripCr)) groups.push(g);
   const lines = groups.flatMap((g) => g.lines.map((l, i): [number, string] => [g.first + i, l.toString()]));
   return { groups, lines };
 }
 
 describe('splitLines', () => {
-  it('splits across reads, drops \\r before \\n, keeps blank lines for numbering and a last line without newline', async () => {
+  it('splits across reads, keeps every byte but \\n (a \\r too), blank lines for numbering and a last line without newline', async () => {
     const { lines } = await collect(reads('one\r\ntw', 'o\n\nth', 'r', 'ee\r', '\nlast'));
-    expect(lines).toEqual([[1, 'one'], [2, 'two'], [3, ''], [4, 'three'], [5, 'last']]);
+    expect(lines).toEqual([[1, 'one\r'], [2, 'two'], [3, ''], [4, 'three\r'], [5, 'last']]);
+  });
+
+  it('with stripCr drops one \\r before each \\n, also across reads and at the end', async () => {
+    const { lines } = await collect(reads('one\r\ntw', 'o\n\r\nth', 'r', 'ee\r', '\nx\r\r\nlast\r'), undefined, true);
+    expect(lines).toEqual([[1, 'one'], [2, 'two'], [3, ''], [4, 'three'], [5, 'x\r'], [6, 'last']]);
   });
 
   it('gives groups of at most `group` lines, numbered on', async () => {
@@ -34,6 +39,7 @@ describe('splitLines', () => {
 
   it('handles an empty stream and a lone \\r', async () => {
     expect((await collect(reads())).lines).toEqual([]);
-    expect((await collect(reads('\r'))).lines).toEqual([[1, '']]);
+    expect((await collect(reads('\r'))).lines).toEqual([[1, '\r']]);
+    expect((await collect(reads('\r'), undefined, true)).lines).toEqual([[1, '']]);
   });
 });

@@ -68,6 +68,33 @@ describe('produce', () => {
     expect(chunkList.reduce((n, c) => n + c.count, 0)).toBe(100);
   });
 
+  it('an input that fails part-way: what was read is sent and reported, then the failure is handed back', async () => {
+    const { producer, logs } = fakeProducer();
+    const failure = new Error('EIO');
+    async function* failing(): AsyncGenerator<InputItem[]> {
+      yield Array.from({ length: 5 }, (_, i) => ({ record: record(`m${i}`) }));
+      throw failure;
+    }
+    const reports: DeliveryReport[] = [];
+    const summary = await produce({
+      producer, input: failing(), messageMaxBytes: 1000, acks: 1, signal: new AbortController().signal,
+      onReport: (r) => reports.push(r), onInputError: () => undefined, limits: { lingerMs: 10_000 },
+    });
+    expect(summary).toMatchObject({ delivered: 5, failed: 0, notSent: 0, interrupted: false, inputFailure: failure });
+    expect(reports.map((r) => r.status)).toEqual(Array(5).fill('delivered'));
+    expect([...logs.values()].flat()).toHaveLength(5);
+  });
+
+  it('refuses a record the producer cannot send as it is, with the reason, and sends the others', async () => {
+    const { producer, logs } = fakeProducer();
+    producer.unsendable = (r) => (r.value!.toString() === 'bad' ? 'cannot send this one' : undefined);
+    const { done, reports } = run(producer, [{ record: record('ok') }, { record: record('bad') }]);
+    const summary = await done;
+    expect(summary).toMatchObject({ delivered: 1, failed: 1, failureKinds: ['usage'], firstError: { error: 'cannot send this one', allSame: true } });
+    expect(reports.find((r) => r.status === 'failed')).toMatchObject({ error: 'cannot send this one' });
+    expect([...logs.values()].flat().map((r) => r.value!.toString())).toEqual(['ok']);
+  });
+
   it('keeps no records when asked not to, and still counts them', async () => {
     const { producer } = fakeProducer();
     const items = Array.from({ length: 50 }, (_, i) => ({ record: record(`m${i}`) }));
