@@ -84,6 +84,8 @@ export interface TopicConsumer {
    * waits for. Commit before: kafkajs ignores commits once stopped. close() is still needed.
    */
   stopFetching(): void;
+  /** Fetches no more from these partitions (they reached --until); a no-op before run(). */
+  pause(partitions: number[]): void;
   /** Stops fetching and leaves the group; never call it from inside onBatch. */
   close(): Promise<void>;
 }
@@ -305,6 +307,10 @@ class KafkajsTopicConsumer implements TopicConsumer {
 
   stopFetching(): void {
     void this.consumer?.stop().catch(() => undefined);
+  }
+
+  pause(partitions: number[]): void {
+    this.consumer?.pause([{ topic: this.options.topic, partitions }]);
   }
 
   async close(): Promise<void> {

@@ -206,7 +206,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   async function handleBatch(batch: FetchedBatch): Promise<void> {
     if (stopping) return;
     const { partition } = batch;
-    // Past its --until a partition is done: what kafkajs still fetches from it is dropped, not committed.
+    // Past its --until a partition is done: what kafkajs fetched before the pause is dropped, not committed.
     if (reachedUntil(partition)) return checkEnd();
     let read = batch.messages;
     let reached = batch.next;
@@ -246,6 +246,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     }
     if ((position.get(partition) ?? -1n) < reached) position.set(partition, reached);
     high.set(partition, batch.highWatermark);
+    // Fetching on from a partition that is done would read (and drop) the rest of it.
+    if (reachedUntil(partition)) consumer.pause([partition]);
     const done = request.count !== undefined && queued >= request.count ? 'count' : !stopping && joined && endReached() ? endReason() : undefined;
     if (done !== undefined) {
       await pipeline.drain();

@@ -67,7 +67,7 @@ describe('completion candidates', () => {
 
 describe('completion answers', () => {
   it('bash: only what follows the last = or : of the word is replaced', () => {
-    const words = { kind: 'words', candidates: [] } as const;
+    const words = { kind: 'words' as const, candidates: [] };
     expect(completionAnswer('bash', words, [{ value: '--from=latest' }], '--from=l', ' =:')).toBe(':\nlatest\n');
     expect(completionAnswer('bash', words, [{ value: 'a:b:c' }], 'a:b', '=:')).toBe(':\nb:c\n');
     expect(completionAnswer('zsh', { ...words, noSpace: true }, [{ value: 'key:', description: 'the key' }], 'k', '')).toBe(':nospace\nkey\\::the key\n');

@@ -49,6 +49,7 @@ function fakeCluster(tamper: Tamper = (m) => [m], failSend = false) {
     groupId: null,
     endOffsets: new Map(partitions.map((p) => [p, 0n])),
     untilOffsets: new Map(),
+    pause: () => undefined,
     knownStarts: new Map(partitions.map((p) => [p, 0n])),
     async run(h) {
       handlers = h;

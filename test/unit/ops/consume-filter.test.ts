@@ -31,6 +31,7 @@ interface Fake {
 
 function fakeConsumer(options: Fake) {
   const commits: Map<number, bigint>[] = [];
+  const paused: number[] = [];
   let fetching = true;
   let closed = false;
   let ran = false;
@@ -42,6 +43,7 @@ function fakeConsumer(options: Fake) {
     endOffsets: new Map(options.partitions.map((p, i) => [p, BigInt(options.ends[i]!)])),
     knownStarts: options.knownStarts ? starts : null,
     untilOffsets: new Map(),
+    pause: (partitions) => void paused.push(...partitions),
     async run(handlers: ConsumerHandlers) {
       ran = true;
       handlers.onAssign(options.partitions);
@@ -65,7 +67,7 @@ function fakeConsumer(options: Fake) {
       closed = true;
     },
   };
-  return { consumer, commits, ran: () => ran };
+  return { consumer, commits, paused, ran: () => ran };
 }
 
 function sink() {
@@ -109,6 +111,8 @@ describe('consume --until', () => {
     expect(summary.reason).toBe('until');
     expect(out.lines).toEqual(['0:0', '0:1', '0:2', '0:3', '0:4', '1:0', '1:1', '1:2', '0:5', '0:6']);
     expect(summary.committed).toEqual(new Map([[0, 7n], [1, 3n]]));
+    // Each partition is paused once done, so the rest of it is not fetched for nothing.
+    expect(f.paused).toEqual([1, 0]);
   });
 
   it('under a time, a partition stops at its first message at or after it', async () => {
