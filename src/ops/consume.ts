@@ -231,8 +231,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
       messages = read.slice(0, room);
       looked = messages.length;
     }
-    const next = looked < read.length ? BigInt((read[looked - 1] as ConsumedMessage).offset) + 1n : reached;
     if (looked > 0) {
+      const next = looked < read.length ? BigInt((read[looked - 1] as ConsumedMessage).offset) + 1n : reached;
       queued += messages.length;
       pendingWrites += 1;
       await pipeline.push(async () => {
