@@ -113,6 +113,8 @@ export function completionRequest(root: Command, typed: readonly string[], prope
   let positional = 0;
   let pending: Option | undefined;
   let onlyArguments = false;
+  /** After `help` (commander's own command, not in the tree): the command whose subcommands it takes. */
+  let helpFor: Command | undefined;
 
   const remember = (option: Option, value: string) => {
     const name = option.attributeName();
@@ -150,6 +152,7 @@ export function completionRequest(root: Command, typed: readonly string[], prope
       command = sub;
       continue;
     }
+    if (word === 'help' && command.commands.length > 0 && positional === 0) helpFor = command;
     positional += 1;
   }
 
@@ -178,6 +181,10 @@ export function completionRequest(root: Command, typed: readonly string[], prope
     return request(words(flags));
   }
   if (command.commands.length > 0 && positional === 0) return request(commandWords(command));
+  if (helpFor && positional === 1) {
+    const names = commandWords(helpFor);
+    return request(names.kind === 'words' ? words(names.candidates.filter((c) => c.value !== 'help')) : null);
+  }
   const args = command.registeredArguments;
   const argument = args[Math.min(positional, args.length - 1)];
   if (!argument || (positional >= args.length && !argument.variadic)) return request(null);

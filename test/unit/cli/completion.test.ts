@@ -30,6 +30,8 @@ describe('completion candidates', () => {
     ['ckafka consume -X a', ['acks=']],
     ['ckafka completion ', ['bash', 'zsh', 'fish']],
     ['ckafka consume --until ', []],
+    ['ckafka help co', ['consume', 'config', 'completion']],
+    ['ckafka topic help ', ['list', 'describe', 'create']],
     ['ckafka -b h:1 consume -qe --fr', ['--from']],
   ])('%j', (line, expected) => {
     expect(offered(line).values).toEqual(expected);
