@@ -19,8 +19,8 @@ export function registerCompletionCommands(program: Command, ctx: RunContext): v
         '  bash:  source <(ckafka completion bash)\n' +
         '  zsh:   source <(ckafka completion zsh)\n' +
         '  fish:  ckafka completion fish | source\n' +
-        'Topic and group names come from the configured cluster (-b, --config, --profile on the line are used), with a 1 s deadline;\n' +
-        'an unreachable cluster only means no names.',
+        'Topic and group names come from the configured cluster (-b, --config, --profile on the line are used) within 0.8 s\n' +
+        '(CKAFKA_COMPLETION_TIMEOUT=2s for a slow link); an unreachable cluster only means no names.',
     )
     .action(async (shell: string) => {
       const { completionScript } = await import('../completion/shells.js');
