@@ -102,7 +102,7 @@ describe('ckafka completion', () => {
     expect(a['ckafka consume --fr']).toEqual(['--from']);
     // bash replaces only what follows '=': the answer is the value.
     expect(a['ckafka consume --from=ea']).toEqual(['earliest']);
-    expect(a['ckafka consume -o']).toEqual(['text', 'json', 'raw']);
+    expect(a['ckafka consume -o']).toEqual(['text', 'json', 'raw', 'php']);
     expect(a['ckafka consume -t']).toContain(topic);
     expect(a['ckafka group describe']).toContain(group);
     expect(a['ckafka consume --match va']).toEqual(['value:']);
