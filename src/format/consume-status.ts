@@ -7,6 +7,8 @@ export interface StatusContext {
   groupId: string | null;
   idleTimeoutMs: number | null;
   stopAtEnd: boolean;
+  /** --match was given: the summary says how many were read and how many matched. */
+  matching?: boolean;
 }
 
 const offsetsText = (partitions: number[], positions: Map<number, bigint>): string =>
@@ -46,6 +48,7 @@ function eventJson(e: ConsumeEvent): Record<string, unknown> {
 const REASONS: Record<StopReason, (s: StatusContext) => string> = {
   count: () => 'the requested count reached',
   end: () => 'end of the partitions reached',
+  until: () => 'the --until position reached in every partition',
   idle: (s) => `no message for ${formatDuration(s.idleTimeoutMs ?? 0)}`,
   interrupted: () => 'interrupted',
   'output-closed': () => 'output closed',
@@ -59,6 +62,7 @@ export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c:
       topic: summary.topic,
       group_id: summary.groupId,
       consumed: summary.consumed,
+      ...(s.matching ? { scanned: summary.scanned, matched: summary.consumed } : {}),
       stopped: summary.reason,
       committed: Object.fromEntries(committed.map(([p, o]) => [p, Number(o)])),
       elapsed_ms: Math.round(summary.elapsedMs),
@@ -66,8 +70,11 @@ export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c:
     return `${JSON.stringify({ summary: body })}\n`;
   }
   const secs = summary.elapsedMs / 1000;
-  const rate = summary.consumed > 1000 && secs > 0 ? `, ${Math.round(summary.consumed / secs).toLocaleString('en-US')} msg/s` : '';
-  const n = `${summary.consumed} message${summary.consumed === 1 ? '' : 's'}`;
+  const read = s.matching ? summary.scanned : summary.consumed;
+  const rate = read > 1000 && secs > 0 ? `, ${Math.round(read / secs).toLocaleString('en-US')} msg/s` : '';
+  const n = s.matching
+    ? `${summary.consumed} of ${summary.scanned} message${summary.scanned === 1 ? '' : 's'} matched`
+    : `${summary.consumed} message${summary.consumed === 1 ? '' : 's'}`;
   const commit = committed.length > 0 ? `; committed ${committed.map(([p, o]) => `${p}:${o}`).join(' ')} for group '${summary.groupId}'` : '';
   return `${c.green('% done:')} ${n} from '${summary.topic}' in ${secs.toFixed(2)} s${rate}; stopped: ${REASONS[summary.reason](s)}${commit}\n`;
 }

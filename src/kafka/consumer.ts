@@ -7,11 +7,11 @@ import { applyDecodeSpeedups } from './decode-speedups.js';
 import { applyFastFetchDecode } from './fetch-decoder.js';
 import { adaptiveFetchSize } from './fetch-sizer.js';
 import { fixedAssigner } from './fixed-assigner.js';
-import type { StartPosition, Watermarks } from './offsets.js';
+import type { EndPosition, StartPosition, Watermarks } from './offsets.js';
 import type { ConsumedMessage } from './records.js';
 import { consumedMessage } from './consumed-message.js';
 import { withGroupHint } from './group-hints.js';
-import { committedOffsets, startOffsets, topicPartitionIds, topicWatermarks } from './topic-offsets.js';
+import { committedOffsets, startOffsets, topicPartitionIds, topicWatermarks, untilOffsets } from './topic-offsets.js';
 
 /** As a member of a group, or chosen partitions (all when not given) without one. */
 export type ConsumeMode = { kind: 'group'; groupId: string } | { kind: 'partitions'; partitions?: number[] };
@@ -23,6 +23,8 @@ export interface TopicConsumerOptions {
   settings: ConsumerSettings;
   /** --from; without it a group resumes at its committed offsets, else at auto.offset.reset. */
   start?: StartPosition;
+  /** --until: where each partition stops, worked out before joining (see TopicConsumer.untilOffsets). */
+  until?: EndPosition;
   /** Size fetches from the messages seen (max.partition.fetch.bytes was not set); see fetch-sizer.ts. */
   adaptiveFetch?: boolean;
   /** What errors say was being done (default "consume from 'topic'"), e.g. "check 'topic'". */
@@ -71,6 +73,8 @@ export interface TopicConsumer {
   readonly endOffsets: Map<number, bigint>;
   /** Where reading starts in each partition when that is known before joining (chosen partitions), else null. */
   readonly knownStarts: Map<number, bigint> | null;
+  /** --until per partition (every partition of the topic); a time no message has reached yet leaves the partition out. */
+  readonly untilOffsets: Map<number, bigint>;
   /** Joins and starts fetching; resolves after the first assignment (or a crash). */
   run(handlers: ConsumerHandlers): Promise<void>;
   commit(offsets: Map<number, bigint>): Promise<void>;
@@ -80,6 +84,8 @@ export interface TopicConsumer {
    * waits for. Commit before: kafkajs ignores commits once stopped. close() is still needed.
    */
   stopFetching(): void;
+  /** Fetches no more from these partitions (they reached --until); a no-op before run(). */
+  pause(partitions: number[]): void;
   /** Stops fetching and leaves the group; never call it from inside onBatch. */
   close(): Promise<void>;
 }
@@ -108,7 +114,10 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
     const endOffsets = new Map([...watermarks].map(([p, w]) => [p, w.high]));
     // The group's offsets now, so the first assignment's start positions are known at once.
     const committed = mode.kind === 'group' ? await committedOffsets(admin, mode.groupId, topic) : new Map<number, bigint>();
-    return new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets, committed);
+    const until = options.until ? await untilOffsets(admin, topic, options.until, watermarks, chosen) : new Map<number, bigint>();
+    const consumer = new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets, committed);
+    consumer.untilOffsets = until;
+    return consumer;
   } catch (error) {
     await admin.disconnect().catch(() => undefined);
     throw translateKafkaError(error, { action: options.action ?? `consume from '${topic}'`, brokers: options.client.brokers });
@@ -117,6 +126,8 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
 
 class KafkajsTopicConsumer implements TopicConsumer {
   readonly groupId: string | null;
+  /** Set once by openTopicConsumer. */
+  untilOffsets = new Map<number, bigint>();
   private consumer: Consumer | undefined;
   /** Partitions this process has been given before: --from applies only the first time. */
   private readonly seen = new Set<number>();
@@ -296,6 +307,10 @@ class KafkajsTopicConsumer implements TopicConsumer {
 
   stopFetching(): void {
     void this.consumer?.stop().catch(() => undefined);
+  }
+
+  pause(partitions: number[]): void {
+    this.consumer?.pause([{ topic: this.options.topic, partitions }]);
   }
 
   async close(): Promise<void> {

@@ -50,6 +50,23 @@ export function parseStartPosition(text: string): StartPosition {
   );
 }
 
+/** Where `--until` asks to stop reading: before an offset, or before the first message at or after a time. */
+export type EndPosition = { kind: 'offset'; offset: bigint } | { kind: 'timestamp'; ms: number };
+
+const END_HINT = 'Use an offset (1234), a time in ms (@1718000000000) or an ISO date (2024-06-01T12:00:00Z).';
+
+/** Parses `--until`: an offset, a time in milliseconds (`@MS`) or an ISO date, written as for `--from`. */
+export function parseEndPosition(text: string): EndPosition {
+  let position: StartPosition;
+  try {
+    position = parseStartPosition(text);
+  } catch {
+    throw usageError(`--until: cannot read '${text}' as an end position`, END_HINT);
+  }
+  if (position.kind === 'offset' || position.kind === 'timestamp') return position;
+  throw usageError(`--until: '${text}' is not an end position`, `${END_HINT} To stop at the end of the partitions as they are now, use -e.`);
+}
+
 /**
  * The offset to start at in one partition, for every position but a timestamp (which needs the
  * broker). Offsets outside what the partition keeps are clamped to [low, high].

@@ -1,7 +1,7 @@
 import type { Admin, PartitionMetadata } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
 import { causeChain } from './errors.js';
-import { resolveStart, type StartPosition, type Watermarks } from './offsets.js';
+import { resolveStart, type EndPosition, type StartPosition, type Watermarks } from './offsets.js';
 
 const missingTopics = new WeakSet<CkafkaError>();
 
@@ -72,6 +72,33 @@ export async function startOffsets(
   for (const p of partitions) {
     const w = watermarks.get(p);
     if (w) out.set(p, resolveStart(position, w));
+  }
+  return out;
+}
+
+/**
+ * Where `--until` stops in each of the given partitions: the offset itself, or for a time the first
+ * offset whose timestamp is at or after it. A partition with no such message yet is left out: it
+ * stops at the first one that arrives (the reader checks the timestamps).
+ */
+export async function untilOffsets(
+  admin: Admin,
+  topic: string,
+  position: EndPosition,
+  watermarks: Map<number, Watermarks>,
+  partitions: readonly number[],
+): Promise<Map<number, bigint>> {
+  const out = new Map<number, bigint>();
+  if (position.kind === 'offset') {
+    for (const p of partitions) out.set(p, position.offset);
+    return out;
+  }
+  // kafkajs answers the high watermark where the broker found no message (-1): not a position yet.
+  const byTime = await admin.fetchTopicOffsetsByTimestamp(topic, position.ms);
+  for (const { partition, offset } of byTime) {
+    const at = BigInt(offset);
+    const high = watermarks.get(partition)?.high;
+    if (partitions.includes(partition) && high !== undefined && at < high) out.set(partition, at);
   }
   return out;
 }

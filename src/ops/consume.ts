@@ -1,6 +1,7 @@
 import { CkafkaError } from '../errors/errors.js';
 import type { Assignment, ConsumerHandlers, FetchedBatch, TopicConsumer } from '../kafka/consumer.js';
 import type { ConsumedMessage } from '../kafka/records.js';
+import type { MessagePredicate } from './message-filter.js';
 import { OffsetCommits } from './offset-commits.js';
 import { WritePipeline } from './write-pipeline.js';
 
@@ -9,7 +10,7 @@ export interface MessageSink {
   write(messages: readonly ConsumedMessage[]): Promise<void>;
 }
 
-export type StopReason = 'count' | 'end' | 'idle' | 'interrupted' | 'output-closed';
+export type StopReason = 'count' | 'end' | 'until' | 'idle' | 'interrupted' | 'output-closed';
 
 /** What happened along the way, for status lines on stderr. */
 export type ConsumeEvent =
@@ -28,6 +29,10 @@ export interface ConsumeRequest {
   count?: number;
   /** Stop at the end of the partitions as they were when it started (-e). */
   stopAtEnd?: boolean;
+  /** Print only the messages it accepts (--match); the others are still read past and committed. */
+  filter?: MessagePredicate | null;
+  /** --until: stop each partition before this position. */
+  until?: UntilPositions;
   /** Stop after this long without a message; null follows for ever. */
   idleTimeoutMs: number | null;
   /** Commit the group's offsets for what was written (false: --no-commit, or no group). */
@@ -37,10 +42,19 @@ export interface ConsumeRequest {
   onEvent?(event: ConsumeEvent): void;
 }
 
+/** Where --until stops: an offset per partition; a partition without one stops at its first message at or after timeMs. */
+export interface UntilPositions {
+  offsets: Map<number, bigint>;
+  timeMs: number | null;
+}
+
 export interface ConsumeSummary {
   topic: string;
   groupId: string | null;
+  /** Messages written (with a filter: those that matched). */
   consumed: number;
+  /** Messages read, whether they matched or not. */
+  scanned: number;
   reason: StopReason;
   /** Offsets committed per partition (the next offset to read), when committing. */
   committed: Map<number, bigint>;
@@ -64,6 +78,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   const position = new Map<number, bigint>();
   const high = new Map<number, bigint>();
   let consumed = 0;
+  let scanned = 0;
   let stopping = false;
   let saidCaughtUp = false;
   let positionsKnown = false;
@@ -99,13 +114,20 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     const e = end.get(p);
     return at !== undefined && e !== undefined && at >= e;
   };
-  const endReached = () => request.stopAtEnd === true && assigned.every((p) => atEnd(p, consumer.endOffsets));
+  // --until per partition; a time becomes the offset of the first message at or after it once one arrives.
+  const untilGiven = request.until !== undefined;
+  const untilAt = new Map(request.until?.offsets ?? []);
+  const untilTime = request.until?.timeMs ?? null;
+  const reachedUntil = (p: number) => atEnd(p, untilAt);
+  const finished = (p: number) => (request.stopAtEnd === true && atEnd(p, consumer.endOffsets)) || reachedUntil(p);
+  const endReached = () => (request.stopAtEnd === true || untilGiven) && assigned.every(finished);
+  const endReason = (): StopReason => (untilGiven && assigned.every(reachedUntil) ? 'until' : 'end');
   const checkEnd = () => {
     if (stopping || !joined) return;
-    if (endReached()) return stop('end');
+    if (endReached()) return stop(endReason());
     // Said once the start positions are known, so it follows the 'assigned' line.
     // After the writes of what was fetched, so it follows the last message on a terminal.
-    if (!saidCaughtUp && positionsKnown && pendingWrites === 0 && assigned.every((p) => atEnd(p, high))) {
+    if (!saidCaughtUp && positionsKnown && pendingWrites === 0 && assigned.every((p) => atEnd(p, high) || reachedUntil(p))) {
       saidCaughtUp = true;
       emit({ kind: 'caught-up', partitions: assigned, positions: new Map(position) });
     }
@@ -170,30 +192,63 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let pendingWrites = 0;
   let outputGone = false;
 
+  /** The --until offset of a partition; under a time, the first message at or after it fixes it. */
+  function untilOf(partition: number, messages: readonly ConsumedMessage[]): bigint | undefined {
+    const known = untilAt.get(partition);
+    if (known !== undefined || untilTime === null) return known;
+    const first = messages.find((m) => m.timestamp >= untilTime);
+    if (first === undefined) return undefined;
+    const at = BigInt(first.offset);
+    untilAt.set(partition, at);
+    return at;
+  }
+
   async function handleBatch(batch: FetchedBatch): Promise<void> {
     if (stopping) return;
     const { partition } = batch;
-    let messages = batch.messages;
-    if (request.count !== undefined && messages.length > request.count - queued) {
-      messages = messages.slice(0, request.count - queued);
+    // Past its --until a partition is done: what kafkajs fetched before the pause is dropped, not committed.
+    if (reachedUntil(partition)) return checkEnd();
+    let read = batch.messages;
+    let reached = batch.next;
+    const until = untilOf(partition, read);
+    if (until !== undefined && reached > until) {
+      read = read.slice(0, countBefore(read, until));
+      reached = until;
     }
-    if (messages.length > 0) {
+    // The messages to print: those that match, up to -c; `next` is what committing them means.
+    const room = request.count === undefined ? Infinity : request.count - queued;
+    const filter = request.filter;
+    let messages = read;
+    let looked = read.length;
+    if (filter) {
+      messages = [];
+      looked = 0;
+      while (looked < read.length && messages.length < room) {
+        const m = read[looked++] as ConsumedMessage;
+        if (filter(m)) messages.push(m);
+      }
+    } else if (read.length > room) {
+      messages = read.slice(0, room);
+      looked = messages.length;
+    }
+    if (looked > 0) {
+      const next = looked < read.length ? BigInt((read[looked - 1] as ConsumedMessage).offset) + 1n : reached;
       queued += messages.length;
-      const last = messages[messages.length - 1] as ConsumedMessage;
-      const next = messages.length < batch.messages.length ? BigInt(last.offset) + 1n : batch.next;
       pendingWrites += 1;
       await pipeline.push(async () => {
         try {
-          await writeBatch(partition, messages, next, batch);
+          await writeBatch(partition, messages, looked, next, batch);
         } finally {
           pendingWrites -= 1;
         }
         checkEnd();
       });
     }
-    if ((position.get(partition) ?? -1n) < batch.next) position.set(partition, batch.next);
+    if ((position.get(partition) ?? -1n) < reached) position.set(partition, reached);
     high.set(partition, batch.highWatermark);
-    const done = request.count !== undefined && queued >= request.count ? 'count' : !stopping && joined && endReached() ? 'end' : undefined;
+    // Fetching on from a partition that is done would read (and drop) the rest of it.
+    if (reachedUntil(partition)) consumer.pause([partition]);
+    const done = request.count !== undefined && queued >= request.count ? 'count' : !stopping && joined && endReached() ? endReason() : undefined;
     if (done !== undefined) {
       await pipeline.drain();
       return stopInBatch(done);
@@ -201,20 +256,24 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     checkEnd();
   }
 
-  async function writeBatch(partition: number, messages: ConsumedMessage[], next: bigint, batch: FetchedBatch): Promise<void> {
+  /** Writes what matched of `looked` messages read, then marks everything before `next` for commit. */
+  async function writeBatch(partition: number, messages: ConsumedMessage[], looked: number, next: bigint, batch: FetchedBatch): Promise<void> {
     if (outputGone) return;
-    const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
-    try {
-      await sink.write(messages);
-    } catch {
-      // The reader went away (EPIPE): what was not written is not committed.
-      outputGone = true;
-      stop(signal.aborted ? 'interrupted' : 'output-closed');
-      return;
-    } finally {
-      clearInterval(beat);
+    if (messages.length > 0) {
+      const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
+      try {
+        await sink.write(messages);
+      } catch {
+        // The reader went away (EPIPE): what was not written is not committed.
+        outputGone = true;
+        stop(signal.aborted ? 'interrupted' : 'output-closed');
+        return;
+      } finally {
+        clearInterval(beat);
+      }
     }
     consumed += messages.length;
+    scanned += looked;
     commits.markWritten(partition, next);
     saidCaughtUp = false;
     armIdle();
@@ -227,9 +286,12 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let reason: StopReason;
   try {
     const starts = consumer.knownStarts;
-    const nothingToRead = request.stopAtEnd && starts !== null && consumer.partitions.every((p) => (starts.get(p) ?? 0n) >= (consumer.endOffsets.get(p) ?? 0n));
+    // Partitions read without a group start where known: with -e or --until there may be nothing to read.
+    const beyond = (p: number, end: Map<number, bigint>) => starts !== null && end.has(p) && (starts.get(p) ?? 0n) >= (end.get(p) as bigint);
+    const allUntil = untilGiven && consumer.partitions.every((p) => beyond(p, untilAt));
+    const nothingToRead = allUntil || (request.stopAtEnd === true && consumer.partitions.every((p) => beyond(p, consumer.endOffsets) || beyond(p, untilAt)));
     if (request.count === 0) stop('count');
-    else if (nothingToRead) stop('end');
+    else if (nothingToRead) stop(allUntil ? 'until' : 'end');
     else {
       const joinDeadline = new Promise<never>((_, reject) => {
         joinTimer = setTimeout(
@@ -255,7 +317,19 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     signal.removeEventListener('abort', onAbort);
     await consumer.close().catch(() => undefined);
   }
-  return { topic: consumer.topic, groupId: consumer.groupId, consumed, reason, committed: commits.committed, elapsedMs: performance.now() - started };
+  return { topic: consumer.topic, groupId: consumer.groupId, consumed, scanned, reason, committed: commits.committed, elapsedMs: performance.now() - started };
+}
+
+/** How many of the messages (in offset order) are before `offset`. */
+function countBefore(messages: readonly ConsumedMessage[], offset: bigint): number {
+  let lo = 0;
+  let hi = messages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (BigInt((messages[mid] as ConsumedMessage).offset) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function describe(consumer: TopicConsumer): string {

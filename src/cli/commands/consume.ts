@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
 import { addConnectionOptions, addOutputOptions, asFlag, configRequest, flagsOf, wholeNumber, type ConnectionFlags, type OutputFlags } from '../options.js';
 import { parseDuration } from '../../io/duration.js';
-import { parsePartitionList, parseStartPosition, type StartPosition } from '../../kafka/offsets.js';
+import { parseEndPosition, parsePartitionList, parseStartPosition, type EndPosition, type StartPosition } from '../../kafka/offsets.js';
+import { parseMatch, type MatchSpec } from '../../ops/message-filter.js';
 import { usageError } from '../../errors/errors.js';
 import type { MessageFormat } from '../../format/message-text.js';
 
@@ -11,6 +12,8 @@ export interface ConsumeFlags extends ConnectionFlags, OutputFlags {
   group?: string;
   partitions?: number[];
   from?: StartPosition;
+  until?: EndPosition;
+  match?: MatchSpec[];
   count?: number;
   stopAtEnd?: boolean;
   idleTimeout?: number;
@@ -24,6 +27,10 @@ export interface ConsumeFlags extends ConnectionFlags, OutputFlags {
 export interface ConsumeOptions {
   partitions?: number[];
   from?: StartPosition;
+  /** --until: stop each partition before this position. */
+  until?: EndPosition;
+  /** --match: print only messages that match all of these. */
+  match?: MatchSpec[];
   count?: number;
   stopAtEnd: boolean;
   /** null: --follow. */
@@ -37,6 +44,9 @@ export interface ConsumeOptions {
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 10_000;
 
+const parseMatchFlag = asFlag(parseMatch);
+const collectMatch = (text: string, previous: MatchSpec[] = []): MatchSpec[] => [...previous, parseMatchFlag(text)];
+
 /** `ckafka consume`: flags → consume options → messages on stdout, status on stderr. */
 export function registerConsumeCommand(program: Command, ctx: RunContext): void {
   const cmd = program
@@ -46,7 +56,9 @@ export function registerConsumeCommand(program: Command, ctx: RunContext): void 
     .option('-g, --group <id>', 'consumer group (default: group_id from the config; without one, all partitions are read without a group)')
     .option('-p, --partitions <list>', 'read these partitions without joining a group, e.g. 0,2 or 0-3', asFlag(parsePartitionList))
     .option('--from <position>', 'start at earliest|latest, an OFFSET, -N (N before the end), @MS or an ISO date (default: the group\'s committed offsets, else auto.offset.reset)', asFlag(parseStartPosition))
-    .option('-c, --count <n>', 'stop after N messages', wholeNumber('--count', { min: 1, max: Number.MAX_SAFE_INTEGER }))
+    .option('--until <position>', 'stop each partition before this position: an OFFSET, @MS or an ISO date (with --from: a window); ends when every partition reached it', asFlag(parseEndPosition))
+    .option('--match <field:regex>', 'print only messages whose key:, value: or header.NAME: matches the regex, as shown in --encoding (repeatable: all must match); the others are still consumed', collectMatch)
+    .option('-c, --count <n>', 'stop after N messages (with --match: N that match)', wholeNumber('--count', { min: 1, max: Number.MAX_SAFE_INTEGER }))
     .option('-e, --stop-at-end', 'stop at the end of the partitions as they were when it started')
     .option('--idle-timeout <duration>', 'stop after this long without a message (default 10s, as the demo; e.g. 500ms, 2m)', asFlag((t) => parseDuration(t, '--idle-timeout')))
     .option('--follow', 'never stop on idleness: wait for new messages until Ctrl-C')
@@ -58,7 +70,10 @@ export function registerConsumeCommand(program: Command, ctx: RunContext): void 
   cmd.addHelpText(
     'after',
     '\nOutput formats: text (readable; colour on a terminal only), json (one RdKafka\\Message object per line), raw (values only), php (the lines of the demo\'s Consumer.php, byte for byte).\n' +
-      'Offsets are committed only for messages already written to stdout; Ctrl-C commits them and leaves the group (exit 0).',
+      'Offsets are committed only for messages already written to stdout (with --match: past those read but not matched); Ctrl-C commits them and leaves the group (exit 0).\n' +
+      '\nExamples:\n' +
+      '  ckafka consume -t orders -e --match \'value:"status":"failed"\' --match header.source:^web$\n' +
+      '  ckafka consume -t orders --from 2026-11-26T08:00Z --until 2026-11-26T09:00Z -o json   # one hour',
   );
   cmd.action(async (_opts: ConsumeFlags, command: Command) => {
     // Connection options may also come before the command name (program-level options).
@@ -98,6 +113,8 @@ export function consumeOptions(flags: ConsumeFlags, outputGiven: boolean): Consu
   };
   if (flags.partitions !== undefined) options.partitions = flags.partitions;
   if (flags.from !== undefined) options.from = flags.from;
+  if (flags.until !== undefined) options.until = flags.until;
+  if (flags.match !== undefined) options.match = flags.match;
   if (flags.count !== undefined) options.count = flags.count;
   return options;
 }

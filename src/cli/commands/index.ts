@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../program.js';
 import { registerCheckCommand } from './check.js';
+import { registerCompletionCommands } from './completion.js';
 import { registerConfigCommand } from './config.js';
 import { registerInspectCommands } from './inspect.js';
 import { registerConsumeCommand } from './consume.js';
@@ -13,4 +14,5 @@ export function registerCommands(program: Command, ctx: RunContext): void {
   registerCheckCommand(program, ctx);
   registerInspectCommands(program, ctx);
   registerConfigCommand(program, ctx);
+  registerCompletionCommands(program, ctx);
 }

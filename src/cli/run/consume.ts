@@ -3,6 +3,7 @@ import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/
 import { createKafka } from '../../kafka/client.js';
 import { openTopicConsumer, type ConsumeMode } from '../../kafka/consumer.js';
 import { consume, type MessageSink } from '../../ops/consume.js';
+import { messagePredicate } from '../../ops/message-filter.js';
 import { BufferedOutput } from '../../io/output.js';
 import { connectBudget, openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
@@ -27,14 +28,14 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
   // Unless max.partition.fetch.bytes is set, fetch sizes follow the message sizes (src/kafka/fetch-sizer.ts).
   const adaptiveFetch = config.properties.consumer['max.partition.fetch.bytes']?.source.kind === 'default';
   const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: options.verbose });
-  const opened = openTopicConsumer(kafka, { topic, mode, client: config.client, settings: config.consumer, adaptiveFetch, ...(options.from ? { start: options.from } : {}) });
+  const opened = openTopicConsumer(kafka, { topic, mode, client: config.client, settings: config.consumer, adaptiveFetch, ...(options.from ? { start: options.from } : {}), ...(options.until ? { until: options.until } : {}) });
   const consumer = await openWithin(opened, connectBudget(config.client), { action: `consume from '${topic}'`, brokers, close: (c) => c.close() });
 
   const json = options.format.kind === 'json';
   const out = new BufferedOutput(io.stdout);
   const render = messageRenderer(options.format, colorFor(io.stdout, io.env), options.encoding);
   const cErr = colorFor(io.stderr, io.env);
-  const status: StatusContext = { topic, groupId: consumer.groupId, idleTimeoutMs: options.idleTimeoutMs, stopAtEnd: options.stopAtEnd };
+  const status: StatusContext = { topic, groupId: consumer.groupId, idleTimeoutMs: options.idleTimeoutMs, stopAtEnd: options.stopAtEnd, matching: options.match !== undefined };
   // Progress only when the messages go elsewhere (a file): on a terminal it would cut into them.
   const progress = io.stdout.isTTY === true ? { tick: () => undefined, stop: () => undefined } : progressMeter(io.stderr, io.env);
   const sink: MessageSink = {
@@ -52,6 +53,8 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
       signal: io.signal,
       ...(options.count !== undefined ? { count: options.count } : {}),
       stopAtEnd: options.stopAtEnd,
+      filter: messagePredicate(options.match ?? [], options.encoding),
+      ...(options.until ? { until: { offsets: consumer.untilOffsets, timeMs: options.until.kind === 'timestamp' ? options.until.ms : null } } : {}),
       idleTimeoutMs: options.idleTimeoutMs,
       commit: options.commit,
       joinTimeoutMs: joinTimeout(config),

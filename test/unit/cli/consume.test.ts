@@ -51,6 +51,9 @@ describe('ckafka consume flags', () => {
     [['-o', 'raw', '--encoding', 'hex'], { format: { kind: 'raw' }, encoding: 'hex' }],
     [['-f', '%s\\n'], { format: { kind: 'format', format: '%s\\n' } }],
     [['-q', '-v', '-v'], { quiet: true, verbose: 2 }],
+    [['--until', '100'], { until: { kind: 'offset', offset: 100n } }],
+    [['--until', '2026-11-26T09:00Z'], { until: { kind: 'timestamp', ms: Date.UTC(2026, 10, 26, 9) } }],
+    [['--match', 'key:^a', '--match', 'header.x:b'], { match: [{ field: { kind: 'key' }, text: 'key:^a' }, { field: { kind: 'header', name: 'x' }, text: 'header.x:b' }] }],
   ])('%j', async (argv, expected) => {
     const { code, call } = await parse(...argv);
     expect(code).toBe(0);
@@ -67,6 +70,11 @@ describe('ckafka consume flags', () => {
     [['--follow', '-e'], 'contradict'],
     [['-o', 'json', '-f', '%s'], 'contradict'],
     [['-o', 'xml'], 'xml'],
+    [['--until', 'latest'], "--until: 'latest' is not an end position"],
+    [['--until', '-5'], 'is not an end position'],
+    [['--until', 'soon'], "--until: cannot read 'soon'"],
+    [['--match', 'value:(a'], "--match: invalid regular expression '(a'"],
+    [['--match', 'body:a'], "unknown field 'body'"],
   ])('%j is a usage error', async (argv, message) => {
     const { code, stderr, call } = await parse(...argv);
     expect(code).toBe(2);

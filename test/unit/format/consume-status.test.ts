@@ -23,11 +23,19 @@ describe('consume status lines', () => {
   });
 
   it('sums up how many, why it stopped and what was committed', () => {
-    const summary = { topic: 'orders', groupId: 'php-demo', consumed: 5, reason: 'idle' as const, committed: new Map([[1, 3n], [0, 2n]]), elapsedMs: 10_250 };
+    const summary = { topic: 'orders', groupId: 'php-demo', consumed: 5, scanned: 5, reason: 'idle' as const, committed: new Map([[1, 3n], [0, 2n]]), elapsedMs: 10_250 };
     expect(consumeSummaryText(summary, status, c, false)).toBe("% done: 5 messages from 'orders' in 10.25 s; stopped: no message for 10s; committed 0:2 1:3 for group 'php-demo'\n");
     expect(JSON.parse(consumeSummaryText(summary, status, c, true))).toEqual({
       summary: { topic: 'orders', group_id: 'php-demo', consumed: 5, stopped: 'idle', committed: { 0: 2, 1: 3 }, elapsed_ms: 10250 },
     });
     expect(consumeSummaryText({ ...summary, consumed: 1, reason: 'interrupted', committed: new Map() }, status, c, false)).toBe("% done: 1 message from 'orders' in 10.25 s; stopped: interrupted\n");
+  });
+
+  it('with --match, says how many were read and how many matched', () => {
+    const summary = { topic: 'orders', groupId: null, consumed: 2, scanned: 1500, reason: 'until' as const, committed: new Map(), elapsedMs: 1000 };
+    const matching = { ...status, matching: true };
+    expect(consumeSummaryText(summary, matching, c, false)).toBe("% done: 2 of 1500 messages matched from 'orders' in 1.00 s, 1,500 msg/s; stopped: the --until position reached in every partition\n");
+    expect(JSON.parse(consumeSummaryText(summary, matching, c, true)).summary).toMatchObject({ consumed: 2, scanned: 1500, matched: 2, stopped: 'until' });
+    expect(JSON.parse(consumeSummaryText(summary, status, c, true)).summary).not.toHaveProperty('scanned');
   });
 });

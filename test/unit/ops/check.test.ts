@@ -48,6 +48,8 @@ function fakeCluster(tamper: Tamper = (m) => [m], failSend = false) {
     partitions,
     groupId: null,
     endOffsets: new Map(partitions.map((p) => [p, 0n])),
+    untilOffsets: new Map(),
+    pause: () => undefined,
     knownStarts: new Map(partitions.map((p) => [p, 0n])),
     async run(h) {
       handlers = h;

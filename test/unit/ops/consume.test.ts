@@ -28,6 +28,8 @@ function fakeConsumer(options: { groupId?: string | null; partitions: number[]; 
     partitions: options.partitions,
     groupId: options.groupId === undefined ? 'g' : options.groupId,
     endOffsets: new Map(options.partitions.map((p, i) => [p, BigInt(options.ends[i]!)])),
+    untilOffsets: new Map(),
+    pause: () => undefined,
     knownStarts: null,
     async run(handlers: ConsumerHandlers) {
       handlers.onAssign(options.partitions);
