@@ -41,10 +41,35 @@ export async function createTopic(bootstrap: string, name: string, partitions = 
   try {
     const configEntries = Object.entries(configs).map(([configName, value]) => ({ name: configName, value }));
     const topic = { topic: name, numPartitions: partitions, configEntries };
-    const created = await admin.createTopics({ topics: [topic], waitForLeaders: true });
+    const created = await admin.createTopics({ topics: [topic], waitForLeaders: false });
     if (!created) throw new Error(`topic ${name} already exists`);
+    await waitForTopic(admin, name, partitions);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Waits until the broker's metadata lists every partition of a new topic with a leader. kafkajs's
+ * own wait (waitForLeaders) gives up on UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker answers
+ * until its metadata cache has caught up with the controller (seen on a loaded machine).
+ */
+async function waitForTopic(admin: Admin, name: string, partitions: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let last: string;
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
+      const found = topics.find((t) => t.name === name)?.partitions ?? [];
+      if (found.length === partitions && found.every((p) => p.leader >= 0)) return;
+      last = `${found.length} of ${partitions} partitions with a leader`;
+    } catch (error) {
+      const type = (error as { type?: string }).type;
+      if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
+      last = type;
+    }
+    if (Date.now() > deadline) throw new Error(`topic ${name} has no leaders after ${timeoutMs} ms (${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
