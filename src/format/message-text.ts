@@ -54,7 +54,7 @@ export function messageText(m: ConsumedMessage, c: ChalkInstance, encoding: Enco
 
 /**
  * One JSON line, the same text as `JSON.stringify(messageJson(m))`, written out directly for the
- * common case (text keys and values, header names that do not repeat): JSON.stringify of a whole
+ * common case (text keys and values, at most one header): JSON.stringify of a whole
  * object per message was most of the time of `-o json`. Anything else takes the general path.
  */
 export function messageJsonLine(m: ConsumedMessage, encoding: Encoding): string {
@@ -65,7 +65,7 @@ export function messageJsonLine(m: ConsumedMessage, encoding: Encoding): string 
   const payload = value === null ? null : encodeBytes(value, 'utf8');
   const keyText = key === null ? null : encodeBytes(key, 'utf8');
   const headers = m.headers;
-  if (payload?.encoding === 'base64' || keyText?.encoding === 'base64' || (headers.length > 1 && new Set(headers.map((h) => h.key)).size !== headers.length)) {
+  if (payload?.encoding === 'base64' || keyText?.encoding === 'base64' || headers.length > 1) {
     return `${JSON.stringify(messageJson(m, encoding))}\n`;
   }
   const headersJson = headers.length === 0 ? '{}' : JSON.stringify(messageJson({ ...fieldsOf(m), key: null, value: null }, encoding).headers);
