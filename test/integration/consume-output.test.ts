@@ -77,7 +77,7 @@ describe('an output that fails', () => {
     try {
       const child = spawn(process.execPath, [BIN, ...base, '-t', topic, '-g', group, '-e'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'] });
       let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(code, stderr).toBe(1);
       expect(stderr).toMatch(/writing the messages to stdout failed: ENOSPC/);
