@@ -28,6 +28,17 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // A minute or more per test, against a broker of its own: run once, by .ci/run
+        // (`npx vitest run --project soak`), not with every run of the suite.
+        test: {
+          name: 'soak',
+          include: ['test/soak/**/*.test.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

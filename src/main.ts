@@ -37,8 +37,12 @@ function isCommanderExit(error: unknown): error is CommanderExit {
 export function runProcess(): void {
   const controller = new AbortController();
   let signals = 0;
+  let finished = false;
   const onSignal = (name: NodeJS.Signals) => {
     signals += 1;
+    // The command is over: whatever still holds the process (a client left open by a bug) must
+    // not make it ignore a signal.
+    if (finished) process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_CODES.interrupted);
     // A second Ctrl-C forces the exit when a clean stop takes too long.
     if (signals > 1) process.exit(EXIT_CODES.interrupted);
     controller.abort(new CkafkaError('interrupted', `interrupted by ${name}`));
@@ -46,12 +50,15 @@ export function runProcess(): void {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   // A reader that goes away (`ckafka consume | head`) is a normal stop, not a crash.
+  let stdoutError: NodeJS.ErrnoException | undefined;
   const onPipeError = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') {
       controller.abort(new CkafkaError('interrupted', 'output closed'));
       return;
     }
-    throw error;
+    // Any other failure (ENOSPC: a full disk) also reaches the writer's callback, which reports
+    // it; should a command not, the exit below still does. Thrown here it would be a stack trace.
+    stdoutError ??= error;
   };
   process.stdout.on('error', onPipeError);
   quietKnownWarnings();
@@ -68,9 +75,15 @@ export function runProcess(): void {
   };
   main(process.argv.slice(2), io).then(
     (code) => {
+      finished = true;
+      if (code === EXIT_CODES.ok && stdoutError) {
+        process.stderr.write(`ckafka: error: writing to stdout failed: ${stdoutError.message}\n`);
+        code = EXIT_CODES.internal;
+      }
       process.exitCode = code;
     },
     (error: unknown) => {
+      finished = true;
       process.stderr.write(`ckafka: internal error: ${String(error)}\n`);
       process.exitCode = EXIT_CODES.internal;
     },

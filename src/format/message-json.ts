@@ -39,11 +39,20 @@ export function messageJson(m: MessageFields, encoding: Encoding, extra: Record<
     out.key = k.text;
     if (k.encoding !== 'utf8') out.key_encoding = k.encoding;
   }
-  const headers: Record<string, string | null> = {};
+  // No prototype: a header named __proto__ or constructor is a name like any other.
+  const headers: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
   for (const h of m.headers) headers[h.key] = h.value === null ? null : h.value.toString('utf8');
   out.headers = headers;
-  if (Object.keys(headers).length !== m.headers.length) {
+  // Kafka's headers are an ordered list: when the object cannot show it as it is (a repeated name;
+  // names like "2" that JavaScript orders first), headers_list gives the list.
+  if (!sameOrder(Object.keys(headers), m.headers)) {
     out.headers_list = m.headers.map((h) => [h.key, h.value === null ? null : h.value.toString('utf8')]);
   }
   return Object.assign(out, extra);
+}
+
+function sameOrder(keys: string[], headers: readonly Header[]): boolean {
+  if (keys.length !== headers.length) return false;
+  for (let i = 0; i < keys.length; i += 1) if (keys[i] !== headers[i]?.key) return false;
+  return true;
 }

@@ -54,7 +54,7 @@ export function messageText(m: ConsumedMessage, c: ChalkInstance, encoding: Enco
 
 /**
  * One JSON line, the same text as `JSON.stringify(messageJson(m))`, written out directly for the
- * common case (text keys and values, header names that do not repeat): JSON.stringify of a whole
+ * common case (text keys and values, headers an object shows in order): JSON.stringify of a whole
  * object per message was most of the time of `-o json`. Anything else takes the general path.
  */
 export function messageJsonLine(m: ConsumedMessage, encoding: Encoding): string {
@@ -65,10 +65,14 @@ export function messageJsonLine(m: ConsumedMessage, encoding: Encoding): string 
   const payload = value === null ? null : encodeBytes(value, 'utf8');
   const keyText = key === null ? null : encodeBytes(key, 'utf8');
   const headers = m.headers;
-  if (payload?.encoding === 'base64' || keyText?.encoding === 'base64' || (headers.length > 1 && new Set(headers.map((h) => h.key)).size !== headers.length)) {
-    return `${JSON.stringify(messageJson(m, encoding))}\n`;
+  if (payload?.encoding === 'base64' || keyText?.encoding === 'base64') return `${JSON.stringify(messageJson(m, encoding))}\n`;
+  let headersJson = '{}';
+  if (headers.length > 0) {
+    const only = messageJson({ ...fieldsOf(m), key: null, value: null }, encoding);
+    // Headers the object cannot show in order (repeats, "2" before "b") add headers_list.
+    if (only.headers_list !== undefined) return `${JSON.stringify(messageJson(m, encoding))}\n`;
+    headersJson = JSON.stringify(only.headers);
   }
-  const headersJson = headers.length === 0 ? '{}' : JSON.stringify(messageJson({ ...fieldsOf(m), key: null, value: null }, encoding).headers);
   return (
     `{"err":0,"topic_name":${JSON.stringify(m.topic)},"timestamp":${timestamp},"partition":${m.partition},` +
     `"payload":${payload === null ? 'null' : JSON.stringify(payload.text)},"len":${value?.length ?? 0},` +

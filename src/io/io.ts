@@ -2,7 +2,7 @@
 export interface OutStream {
   write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean;
   once(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
-  off?(event: string, listener: (...args: unknown[]) => void): unknown;
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }

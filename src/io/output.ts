@@ -52,7 +52,12 @@ export class BufferedOutput {
     const ok = this.stream.write(text, settle);
     if (!ok && !this.blocked) {
       this.blocked = new Promise((resolve) => {
+        // Whichever comes first ends the wait and removes all three: a slow reader makes this
+        // happen for every few batches, and listeners left behind would pile up without bound.
         const done = () => {
+          this.stream.off('drain', done);
+          this.stream.off('close', done);
+          this.stream.off('error', done);
           this.blocked = null;
           resolve();
         };

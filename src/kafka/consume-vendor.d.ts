@@ -40,3 +40,8 @@ declare module 'kafkajs/src/protocol/message/compression/index.js' {
   };
   export default compression;
 }
+
+declare module 'kafkajs/src/network/requestQueue/index.js' {
+  const RequestQueue: { prototype: object };
+  export default RequestQueue;
+}

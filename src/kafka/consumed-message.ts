@@ -29,30 +29,38 @@ class FetchedMessage implements ConsumedMessage {
     return this.m.value ?? null;
   }
 
+  /** -1 when the record has none (magic 0, before Kafka 0.10), as Java and librdkafka give it. */
   get timestamp(): number {
-    return Number(this.m.timestamp);
+    const t = this.m.timestamp as string | undefined | null;
+    return t === undefined || t === null ? -1 : Number(t);
   }
 
   get headers(): Header[] {
-    return this.m.headers === undefined ? NO_HEADERS : headerList(this.m.headers);
+    const h = this.m.headers as IHeaders | Header[] | undefined;
+    if (h === undefined) return NO_HEADERS;
+    // Our fetch decoder gives the wire's list (src/kafka/fetch-decoder.ts); kafkajs's own decoder,
+    // for the responses ours leaves to it, an object.
+    return Array.isArray(h) ? h : headerList(h);
   }
 }
 
 const NO_HEADERS: Header[] = [];
 
+/**
+ * kafkajs's header object as a list. It folds headers by name: order across names is lost, and
+ * for a name like `constructor` its reduce found Object.prototype's member first, so a function
+ * sits before the real values: only buffers (and null) are headers.
+ */
 function headerList(headers: IHeaders): Header[] {
-  let any = false;
-  for (const _ in headers) {
-    any = true;
-    break;
-  }
-  // Most messages have none: share one empty list rather than allocate one per message.
-  if (!any) return NO_HEADERS;
   const out: Header[] = [];
   for (const key of Object.keys(headers)) {
-    const value = headers[key];
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) out.push({ key, value: v === undefined || v === null ? null : Buffer.isBuffer(v) ? v : Buffer.from(v) });
+    const value: unknown = headers[key];
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (v === undefined || v === null) out.push({ key, value: null });
+      else if (Buffer.isBuffer(v)) out.push({ key, value: v });
+      else if (typeof v === 'string') out.push({ key, value: Buffer.from(v) });
+    }
   }
-  return out;
+  return out.length === 0 ? NO_HEADERS : out;
 }

@@ -58,10 +58,22 @@ export interface KafkajsRecord {
   offset: string;
   key: Buffer | null;
   value: Buffer | null;
-  headers: Record<string, Buffer | null | (Buffer | null)[]>;
+  /**
+   * The headers as on the wire: an ordered list, repeats and null values kept. (kafkajs folds them
+   * into an object, where a name like `constructor` finds Object.prototype's member and repeats
+   * lose their order among other names; nothing in kafkajs reads them, ckafka reads this list.)
+   */
+  headers: WireHeader[];
   isControlRecord: boolean;
   batchContext: BatchContext;
 }
+
+export interface WireHeader {
+  key: string;
+  value: Buffer | null;
+}
+
+const NO_HEADERS: WireHeader[] = [];
 
 let applied = false;
 
@@ -196,15 +208,13 @@ function decodeRecords(buf: Buffer, start: number, count: number, context: Batch
     const key = bytes();
     const value = bytes();
     const headerCount = varInt();
-    let headers: KafkajsRecord['headers'] = {};
+    // Most records have none: they share one empty list.
+    const headers: WireHeader[] = headerCount > 0 ? [] : NO_HEADERS;
     for (let h = 0; h < headerCount; h += 1) {
       const nameLength = varInt();
       const name = nameLength === -1 ? 'null' : buf.toString('utf8', pos, pos + nameLength);
       if (nameLength > 0) pos += nameLength;
-      const headerValue = bytes();
-      const existing = headers[name];
-      // As kafkajs: a repeated name becomes an array of its values (a fresh object, like its reduce).
-      headers = { ...headers, [name]: existing === undefined ? headerValue : Array.isArray(existing) ? existing.concat([headerValue]) : [existing, headerValue] };
+      headers.push({ key: name, value: bytes() });
     }
     const timestamp = appendTime ?? (numeric && typeof timestampDelta === 'number' ? String(baseTimestamp + timestampDelta) : String(firstTimestamp + BigInt(timestampDelta)));
     const offset = numeric ? String(baseOffset + offsetDelta) : String(firstOffset + BigInt(offsetDelta));

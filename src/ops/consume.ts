@@ -5,9 +5,20 @@ import type { MessagePredicate } from './message-filter.js';
 import { OffsetCommits } from './offset-commits.js';
 import { WritePipeline } from './write-pipeline.js';
 
-/** Where consumed messages go: resolves once they are written, rejects when the output is gone. */
+/**
+ * Where consumed messages go: resolves once they are written. It rejects with `OutputClosed` when
+ * the reader went away (a normal stop); any other rejection is a failure consume reports.
+ */
 export interface MessageSink {
   write(messages: readonly ConsumedMessage[]): Promise<void>;
+}
+
+/** The sink's reader is gone (a closed pipe): consume stops quietly, committing what was written. */
+export class OutputClosed extends Error {
+  constructor(cause?: unknown) {
+    super('output closed', cause === undefined ? undefined : { cause });
+    this.name = 'OutputClosed';
+  }
 }
 
 export type StopReason = 'count' | 'end' | 'until' | 'idle' | 'interrupted' | 'output-closed';
@@ -87,7 +98,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let inBatch: Promise<void> = Promise.resolve();
 
   let finish: (r: StopReason) => void = () => undefined;
-  let fail: (e: CkafkaError) => void = () => undefined;
+  let fail: (e: unknown) => void = () => undefined;
   const outcome = new Promise<StopReason>((resolve, reject) => {
     finish = resolve;
     fail = reject;
@@ -191,6 +202,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let queued = 0;
   let pendingWrites = 0;
   let outputGone = false;
+  // Set when writing failed for another reason than a closed output: consume fails with it.
+  let outputFailed = false;
 
   /** The --until offset of a partition; under a time, the first message at or after it fixes it. */
   function untilOf(partition: number, messages: readonly ConsumedMessage[]): bigint | undefined {
@@ -263,10 +276,19 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
       const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
       try {
         await sink.write(messages);
-      } catch {
-        // The reader went away (EPIPE): what was not written is not committed.
+      } catch (error) {
         outputGone = true;
-        stop(signal.aborted ? 'interrupted' : 'output-closed');
+        if (error instanceof OutputClosed || signal.aborted) {
+          // The reader went away (EPIPE) or Ctrl-C: what was not written is not committed.
+          stop(signal.aborted ? 'interrupted' : 'output-closed');
+        } else if (!stopping) {
+          // Anything else (a failed write, a renderer that threw) is a failure, never a quiet end.
+          outputFailed = true;
+          stopping = true;
+          markJoined();
+          clearTimeout(idleTimer);
+          fail(error);
+        }
         return;
       } finally {
         clearInterval(beat);
@@ -304,7 +326,17 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
       await Promise.race([consumer.run(handlers).then(() => joinedOrStopped), outcome, joinDeadline]);
       clearTimeout(joinTimer);
     }
-    reason = await outcome;
+    try {
+      reason = await outcome;
+    } catch (error) {
+      if (outputFailed) {
+        // What was written before the output failed is committed; the rest is read again next time.
+        await inBatch;
+        await pipeline.drain();
+        await commits.final().catch(() => undefined);
+      }
+      throw error;
+    }
     stopping = true;
     // Let the batches being written finish, so their offsets count (kafkajs must not be stopped from inside one).
     await inBatch;

@@ -1,4 +1,5 @@
 import { registerCodecs } from '../../src/kafka/codecs/index.js';
+import { applyRequestQueueTimerFix } from '../../src/kafka/request-queue-timer.js';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Partitioners, type Admin, type IHeaders, type logCreator } from 'kafkajs';
 
@@ -12,6 +13,8 @@ export const stderrLogCreator: logCreator = () => (entry) => {
 export function testKafka(bootstrap: string, clientId = 'ckafka-test'): Kafka {
   // snappy, lz4 and zstd batches must be readable by the tests' own clients too.
   registerCodecs();
+  // The tests' own clients must not print Node 24's TimeoutNegativeWarning either.
+  applyRequestQueueTimerFix();
   return new Kafka({
     clientId,
     brokers: bootstrap.split(','),

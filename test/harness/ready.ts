@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { connect } from 'node:net';
+import { applyRequestQueueTimerFix } from '../../src/kafka/request-queue-timer.js';
 
 export interface WaitOptions {
   /** Epoch milliseconds after which waiting fails. */
@@ -10,6 +11,8 @@ export interface WaitOptions {
 
 /** Waits until a real Metadata request lists `expected` brokers and a group coordinator answers: no sleep. */
 export async function waitForBrokers(brokers: string[], expected: number, options: WaitOptions): Promise<void> {
+  // No TimeoutNegativeWarning from kafkajs on Node 24 in the test output either.
+  applyRequestQueueTimerFix();
   const kafka = new Kafka({
     clientId: 'ckafka-harness-ready',
     brokers,

@@ -6,6 +6,7 @@ import { parseEndPosition, parsePartitionList, parseStartPosition, type EndPosit
 import { parseMatch, type MatchSpec } from '../../ops/message-filter.js';
 import { usageError } from '../../errors/errors.js';
 import type { MessageFormat } from '../../format/message-text.js';
+import { compileFormat } from '../../format/format-string.js';
 
 export interface ConsumeFlags extends ConnectionFlags, OutputFlags {
   topic?: string;
@@ -100,6 +101,8 @@ export function consumeOptions(flags: ConsumeFlags, outputGiven: boolean): Consu
     throw usageError(`-f (--format) and -o ${flags.output} contradict each other`, '-f chooses the output format itself.');
   }
   if (flags.format === '') throw usageError('-f (--format) must not be empty');
+  // Compiled here only to check it: every flag is checked before anything connects.
+  if (flags.format !== undefined) compileFormat(flags.format, flags.encoding);
   const format: MessageFormat =
     flags.format !== undefined ? { kind: 'format', format: flags.format } : { kind: flags.output as 'text' | 'json' | 'raw' | 'php' };
   const options: ConsumeOptions = {

@@ -39,7 +39,7 @@ async function namesFromCluster(io: Io, connection: TypedConnection, kind: 'topi
     // including a socket still connecting (so the connection timeout ends with the deadline).
     const left = Math.max(MIN_WAIT_MS, answerWithin(io.env) - performance.now());
     const client = { ...config.client, brokers, connectionTimeout: Math.min(config.client.connectionTimeout, left), requestTimeout: left, retry: { ...config.client.retry, retries: 0 } };
-    const quiet = { write: () => true, once: () => undefined };
+    const quiet = { write: () => true, once: () => undefined, off: () => undefined };
     return await clusterNames(createKafka(client, { stderr: quiet, verbosity: 0 }), kind, left);
   } catch {
     return [];

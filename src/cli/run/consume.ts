@@ -2,7 +2,8 @@ import type { ConfigRequest, ResolvedConfig } from '../../config/types.js';
 import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
 import { createKafka } from '../../kafka/client.js';
 import { openTopicConsumer, type ConsumeMode } from '../../kafka/consumer.js';
-import { consume, type MessageSink } from '../../ops/consume.js';
+import { consume, OutputClosed, type MessageSink } from '../../ops/consume.js';
+import { CkafkaError } from '../../errors/errors.js';
 import { messagePredicate } from '../../ops/message-filter.js';
 import { BufferedOutput } from '../../io/output.js';
 import { connectBudget, openWithin } from './connect.js';
@@ -16,6 +17,8 @@ import type { ConsumeOptions } from '../commands/consume.js';
 /** Wires config, the Kafka consumer, the renderer and stdout for `ckafka consume`. */
 export async function runConsume(ctx: RunContext, request: ConfigRequest, options: ConsumeOptions): Promise<number> {
   const { io } = ctx;
+  // Built first: a bad -f format is a usage error before anything connects.
+  const render = messageRenderer(options.format, colorFor(io.stdout, io.env), options.encoding);
   const config = await loadConfig(request);
   const topic = requireTopic(config);
   const brokers = requireBootstrapServers(config);
@@ -29,22 +32,30 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
   const adaptiveFetch = config.properties.consumer['max.partition.fetch.bytes']?.source.kind === 'default';
   const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: options.verbose });
   const opened = openTopicConsumer(kafka, { topic, mode, client: config.client, settings: config.consumer, adaptiveFetch, ...(options.from ? { start: options.from } : {}), ...(options.until ? { until: options.until } : {}) });
-  const consumer = await openWithin(opened, connectBudget(config.client), { action: `consume from '${topic}'`, brokers, close: (c) => c.close() });
-
   const json = options.format.kind === 'json';
   const out = new BufferedOutput(io.stdout);
-  const render = messageRenderer(options.format, colorFor(io.stdout, io.env), options.encoding);
   const cErr = colorFor(io.stderr, io.env);
-  const status: StatusContext = { topic, groupId: consumer.groupId, idleTimeoutMs: options.idleTimeoutMs, stopAtEnd: options.stopAtEnd, matching: options.match !== undefined };
-  // Progress only when the messages go elsewhere (a file): on a terminal it would cut into them.
-  const progress = io.stdout.isTTY === true ? { tick: () => undefined, stop: () => undefined } : progressMeter(io.stderr, io.env);
   const sink: MessageSink = {
     async write(messages) {
+      // A renderer that throws is a bug: it propagates and consume fails with it.
       out.write(render(messages));
-      await untilAborted(out.written(), io.signal);
+      try {
+        await untilAborted(out.written(), io.signal);
+      } catch (error) {
+        if (io.signal.aborted || isClosedOutput(error)) throw new OutputClosed(error);
+        throw new CkafkaError('internal', `writing the messages to stdout failed: ${(error as Error).message ?? String(error)}`, {
+          hint: 'Check where stdout goes (a full disk, a file system error); the messages not written are not committed and are read again next time.',
+          cause: error,
+        });
+      }
       progress.tick(messages.length);
     },
   };
+  // From here on consume() closes the consumer, on every path.
+  const consumer = await openWithin(opened, connectBudget(config.client), { action: `consume from '${topic}'`, brokers, close: (c) => c.close() });
+  const status: StatusContext = { topic, groupId: consumer.groupId, idleTimeoutMs: options.idleTimeoutMs, stopAtEnd: options.stopAtEnd, matching: options.match !== undefined };
+  // Progress only when the messages go elsewhere (a file): on a terminal it would cut into them.
+  const progress = io.stdout.isTTY === true ? { tick: () => undefined, stop: () => undefined } : progressMeter(io.stderr, io.env);
   let summary;
   try {
     summary = await consume({
@@ -76,6 +87,12 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
   const outputClosed = summary.reason === 'output-closed' || (io.signal.aborted && /output closed/.test(String((io.signal.reason as Error | undefined)?.message)));
   if (!outputClosed && !options.quiet) io.stderr.write(consumeSummaryText(summary, status, cErr, json));
   return 0;
+}
+
+/** A reader that went away: EPIPE, or a stream that was closed or ended under us. */
+function isClosedOutput(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
 }
 
 /** The coordinator waits up to the rebalance timeout for other members, plus a session for a dead one. */

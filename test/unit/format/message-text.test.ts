@@ -96,3 +96,37 @@ describe('messageJsonLine', () => {
     }
   });
 });
+
+describe('headers named like Object.prototype members, repeated, null, in wire order (every format)', () => {
+  const wire: [string, string | null][] = [
+    ['constructor', 'x'], ['a', '1'], ['toString', 'y'], ['a', '2'], ['__proto__', 'p'], ['valueOf', null], ['hasOwnProperty', 'h'], ['2', 'two'],
+  ];
+  const m = message({ headers: wire.map(([key, v]) => ({ key, value: v === null ? null : Buffer.from(v) })) });
+  const render = (format: Parameters<typeof messageRenderer>[0]) => messageRenderer(format, plain, 'utf8')([m]).toString();
+
+  it('json: headers_list is the wire list; headers has every name as an own key, null kept', () => {
+    const line = JSON.parse(render({ kind: 'json' })) as { headers: Record<string, unknown>; headers_list: unknown };
+    expect(line.headers_list).toEqual(wire);
+    expect(Object.keys(line.headers).sort()).toEqual(['2', '__proto__', 'a', 'constructor', 'hasOwnProperty', 'toString', 'valueOf']);
+    expect(line.headers['constructor']).toBe('x');
+    expect(line.headers['valueOf']).toBeNull();
+    expect(Object.getOwnPropertyDescriptor(line.headers, '__proto__')?.value).toBe('p');
+  });
+
+  it('json: names that a JSON object would reorder ("2" before "b") also give headers_list', () => {
+    const reordered = message({ headers: [{ key: 'b', value: Buffer.from('1') }, { key: '2', value: Buffer.from('2') }] });
+    expect(JSON.parse(messageJsonLine(reordered, 'utf8')).headers_list).toEqual([['b', '1'], ['2', '2']]);
+    const plainOrder = message({ headers: [{ key: 'b', value: Buffer.from('1') }, { key: 'c', value: null }] });
+    expect(JSON.parse(messageJsonLine(plainOrder, 'utf8'))).not.toHaveProperty('headers_list');
+  });
+
+  it('text and -f %h: every header in order, a null value as the name alone', () => {
+    const expected = 'constructor=x,a=1,toString=y,a=2,__proto__=p,valueOf,hasOwnProperty=h,2=two';
+    expect(render({ kind: 'text' })).toContain(`headers ${expected}\n`);
+    expect(render({ kind: 'format', format: '%h\\n' })).toBe(`${expected}\n`);
+  });
+
+  it('raw: the value only', () => {
+    expect(render({ kind: 'raw' })).toBe('Message 0\n');
+  });
+});

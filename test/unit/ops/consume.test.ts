@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consume, type ConsumeEvent, type MessageSink } from '../../../src/ops/consume.js';
+import { consume, OutputClosed, type ConsumeEvent, type MessageSink } from '../../../src/ops/consume.js';
 import type { ConsumerHandlers, FetchedBatch, TopicConsumer } from '../../../src/kafka/consumer.js';
 import type { ConsumedMessage } from '../../../src/kafka/records.js';
 import { WritePipeline } from '../../../src/ops/write-pipeline.js';
@@ -60,13 +60,13 @@ function fakeConsumer(options: { groupId?: string | null; partitions: number[]; 
   return { consumer, commits, stoppedFetching: () => !fetching };
 }
 
-function sink(failAfter = Infinity) {
+function sink(failAfter = Infinity, failure: () => Error = () => new OutputClosed(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))) {
   const lines: string[] = [];
   let writes = 0;
   const s: MessageSink = {
     async write(messages) {
       writes += 1;
-      if (writes > failAfter) throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      if (writes > failAfter) throw failure();
       for (const m of messages) lines.push(m.value!.toString());
     },
   };
@@ -103,6 +103,15 @@ describe('consume (against a fake consumer)', () => {
     expect(summary.reason).toBe('output-closed');
     expect(summary.consumed).toBe(3);
     expect(summary.committed).toEqual(new Map([[0, 3n]]));
+  });
+
+  it('any other failure of the output fails consume (never a quiet end), with what was written committed', async () => {
+    const f = fakeConsumer({ partitions: [0], ends: [9], starts: [0], batches: [batch(0, 0, 3, 9), batch(0, 3, 3, 9), batch(0, 6, 3, 9)] });
+    const bug = new TypeError('The first argument must be of type string');
+    const out = sink(1, () => bug);
+    await expect(consume({ ...base, consumer: f.consumer, sink: out.sink, signal: new AbortController().signal })).rejects.toBe(bug);
+    expect(out.lines).toEqual(['0:0', '0:1', '0:2']);
+    expect(f.commits.at(-1)).toEqual(new Map([[0, 3n]]));
   });
 
   it('says when it has caught up, then stops after the idle timeout; --no-commit commits nothing', async () => {
