@@ -173,7 +173,12 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
       return run;
     },
     onSkip(partition, next, h) {
-      if ((position.get(partition) ?? -1n) < next) position.set(partition, next);
+      if ((position.get(partition) ?? -1n) < next) {
+        position.set(partition, next);
+        // Nothing to print (transaction markers, aborted or compacted records), yet the group's
+        // offset moves too, after the writes queued before: else it lags behind the end for ever.
+        if (!stopping) void pipeline.push(async () => commits.markWritten(partition, next));
+      }
       high.set(partition, h);
       checkEnd();
     },
