@@ -11,6 +11,7 @@ import fetchV9 from 'kafkajs/src/protocol/requests/fetch/v9/response.js';
 import fetchV10 from 'kafkajs/src/protocol/requests/fetch/v10/response.js';
 import { dropAborted, type AbortedTransaction } from './aborted-filter.js';
 import { fetchEnd, noteFetchEnd } from './fetch-position.js';
+import { noteBatchSize } from './fetch-sizer.js';
 
 /*
  * kafkajs 2.2.4 turns every fetched record into objects through a Decoder per record, Long
@@ -172,6 +173,7 @@ export async function decodeRecordBatches(buf: Buffer): Promise<KafkajsRecord[]>
   while (buf.length - at >= RECORD_BATCH_OVERHEAD) {
     const length = buf.readInt32BE(at + 8);
     const end = at + 12 + length;
+    noteBatchSize(12 + length);
     if (end > buf.length) break;
     const attributes = buf.readInt16BE(at + 21);
     const firstOffset = buf.readBigInt64BE(at);
