@@ -157,6 +157,12 @@ async function decodeMessages(decoder: KafkajsDecoder): Promise<unknown[]> {
   const buffer = decoder.buffer;
   if (buffer.length - at < 4) return kafkajsDecodeMessages(decoder);
   const size = buffer.readInt32BE(at);
+  if (size > 0 && size <= MAGIC_OFFSET && decoder.canReadBytes(4 + size)) {
+    // The start of a batch cut off by the response's size limit, too short to hold a magic byte
+    // (kafkajs reads past its end and throws a RangeError, failing the whole fetch): no record.
+    decoder.offset = at + 4 + size;
+    return [];
+  }
   if (size <= 0 || !decoder.canReadBytes(4 + size) || size <= MAGIC_OFFSET || buffer.readInt8(at + 4 + MAGIC_OFFSET) !== 2) {
     // Empty, truncated, or the old message format: kafkajs's path.
     return kafkajsDecodeMessages(decoder);
