@@ -6,7 +6,6 @@ import { translateKafkaError } from './errors.js';
 import { applyDecodeSpeedups } from './decode-speedups.js';
 import { applyFastFetchDecode } from './fetch-decoder.js';
 import { applyFetchPositions } from './fetch-position.js';
-import { applyFetchRotation } from './fetch-rotation.js';
 import { adaptiveFetchSize } from './fetch-sizer.js';
 import { fixedAssigner } from './fixed-assigner.js';
 import type { EndPosition, StartPosition, Watermarks } from './offsets.js';
@@ -101,7 +100,6 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
   applyDecodeSpeedups();
   applyFastFetchDecode();
   applyFetchPositions();
-  applyFetchRotation();
   const admin = kafka.admin();
   try {
     await admin.connect();

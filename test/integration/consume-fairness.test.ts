@@ -7,7 +7,8 @@ import { emptyConfig } from './consume-helpers.js';
  * Record batches larger than a fetch's per-partition limit (ckafka writes batches up to 480 KiB,
  * librdkafka about 1 MB; consume sizes fetches at 64 KiB to 1 MiB per partition): since Fetch
  * v3 the broker lets only the first partition of a response exceed its limit, and returns the
- * others cut off. Each partition must still move on every fetch round.
+ * others cut off. Each partition must still move on every fetch round. (Which partition comes
+ * first is random: kafkajs shuffles them in every Fetch request, broker/index.js.)
  */
 
 const { bootstrap } = inject('kafka');
@@ -44,16 +45,5 @@ describe('partitions with batches larger than the per-partition fetch size', () 
     // One round to learn the batch size, then a batch of every partition per round (3 rounds),
     // not one partition per fetch (18 and more).
     expect(fetches(r.stderr)).toBeLessThanOrEqual(BATCHES + 3);
-  });
-
-  it('with fetch.max.bytes room for two batches, partitions take turns', async () => {
-    await loaded;
-    const r = await runCli(['consume', '--config', config, '-b', bootstrap, '-t', topic, '-e', '-f', '%p\\n', '-X', 'fetch.max.bytes=700000']);
-    expect(r.code, r.stderr.slice(-2000)).toBe(0);
-    const lines = r.stdout.split('\n').slice(0, -1);
-    expect(lines.length).toBe(PARTITIONS * BATCHES * PER_BATCH);
-    // Each partition's first message comes within the first half of the output: the responses'
-    // room goes round the partitions rather than to the same first ones until they are drained.
-    for (let p = 0; p < PARTITIONS; p += 1) expect(lines.indexOf(String(p)), `partition ${p}`).toBeLessThan(lines.length / 2);
   });
 });
