@@ -45,3 +45,43 @@ declare module 'kafkajs/src/network/requestQueue/index.js' {
   const RequestQueue: { prototype: object };
   export default RequestQueue;
 }
+
+declare module 'kafkajs/src/consumer/batch.js' {
+  const Batch: { prototype: object };
+  export default Batch;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v4/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v5/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v6/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v7/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v8/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v9/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}
+
+declare module 'kafkajs/src/protocol/requests/fetch/v10/response.js' {
+  const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
+  export default response;
+}

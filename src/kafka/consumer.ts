@@ -5,6 +5,7 @@ import { CkafkaError } from '../errors/errors.js';
 import { translateKafkaError } from './errors.js';
 import { applyDecodeSpeedups } from './decode-speedups.js';
 import { applyFastFetchDecode } from './fetch-decoder.js';
+import { applyFetchPositions } from './fetch-position.js';
 import { adaptiveFetchSize } from './fetch-sizer.js';
 import { fixedAssigner } from './fixed-assigner.js';
 import type { EndPosition, StartPosition, Watermarks } from './offsets.js';
@@ -98,6 +99,7 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
   const { topic, mode } = options;
   applyDecodeSpeedups();
   applyFastFetchDecode();
+  applyFetchPositions();
   const admin = kafka.admin();
   try {
     await admin.connect();

@@ -2,6 +2,16 @@ import Decoder from 'kafkajs/src/protocol/decoder.js';
 import fetchV11 from 'kafkajs/src/protocol/requests/fetch/v11/response.js';
 import kafkajsDecodeMessages from 'kafkajs/src/protocol/requests/fetch/v4/decodeMessages.js';
 import compression from 'kafkajs/src/protocol/message/compression/index.js';
+import fetchV4 from 'kafkajs/src/protocol/requests/fetch/v4/response.js';
+import fetchV5 from 'kafkajs/src/protocol/requests/fetch/v5/response.js';
+import fetchV6 from 'kafkajs/src/protocol/requests/fetch/v6/response.js';
+import fetchV7 from 'kafkajs/src/protocol/requests/fetch/v7/response.js';
+import fetchV8 from 'kafkajs/src/protocol/requests/fetch/v8/response.js';
+import fetchV9 from 'kafkajs/src/protocol/requests/fetch/v9/response.js';
+import fetchV10 from 'kafkajs/src/protocol/requests/fetch/v10/response.js';
+import { dropAborted, type AbortedTransaction } from './aborted-filter.js';
+import { fetchEnd, noteFetchEnd } from './fetch-position.js';
+import { noteBatchSize } from './fetch-sizer.js';
 
 /*
  * kafkajs 2.2.4 turns every fetched record into objects through a Decoder per record, Long
@@ -77,20 +87,52 @@ const NO_HEADERS: WireHeader[] = [];
 
 let applied = false;
 
-/** Makes kafkajs decode Fetch v11 responses with `decodeFetchResponse`; once per process. */
+/**
+ * Makes kafkajs decode Fetch v11 responses with `decodeFetchResponse`, and leave out aborted
+ * transactions' records itself (see aborted-filter.ts) from every Fetch version that has them
+ * (v4 and later); once per process.
+ */
 export function applyFastFetchDecode(): void {
   if (applied) return;
   applied = true;
+  for (const version of [fetchV4, fetchV5, fetchV6, fetchV7, fetchV8, fetchV9, fetchV10]) {
+    const decode = version.decode;
+    if (typeof decode === 'function') version.decode = async (rawData: Buffer) => withoutAborted(await decode(rawData));
+  }
   const original = fetchV11.decode;
   if (typeof original !== 'function' || typeof kafkajsDecodeMessages !== 'function') return;
   fetchV11.decode = async (rawData: Buffer) => {
+    let response;
     try {
-      return await decodeFetchResponse(rawData);
+      response = await decodeFetchResponse(rawData);
     } catch {
       // Whatever this decoder cannot read, kafkajs's own decides about (and reports).
-      return original(rawData);
+      response = await original(rawData);
     }
+    return withoutAborted(response);
   };
+}
+
+interface FetchedPartition {
+  abortedTransactions?: AbortedTransaction[] | null;
+  messages: KafkajsRecord[];
+}
+
+/** Drops aborted transactions' records; kafkajs's own filter then gets no aborted transaction. */
+function withoutAborted<T>(response: T): T {
+  for (const { partitions } of (response as { responses?: { partitions: FetchedPartition[] }[] }).responses ?? []) {
+    for (const partition of partitions) {
+      const aborted = partition.abortedTransactions;
+      if (!aborted || aborted.length === 0) continue;
+      const end = fetchEnd(partition.messages);
+      const kept = dropAborted(partition.messages, aborted);
+      // The fetch still reached the end of its last batch, aborted or not.
+      if (end !== undefined) noteFetchEnd(kept, end);
+      partition.messages = kept;
+      partition.abortedTransactions = [];
+    }
+  }
+  return response;
 }
 
 /** Decodes a Fetch v11 response body exactly as kafkajs's `fetch/v11/response.js` does. */
@@ -127,6 +169,12 @@ async function decodeMessages(decoder: KafkajsDecoder): Promise<unknown[]> {
   const buffer = decoder.buffer;
   if (buffer.length - at < 4) return kafkajsDecodeMessages(decoder);
   const size = buffer.readInt32BE(at);
+  if (size > 0 && size <= MAGIC_OFFSET && decoder.canReadBytes(4 + size)) {
+    // The start of a batch cut off by the response's size limit, too short to hold a magic byte
+    // (kafkajs reads past its end and throws a RangeError, failing the whole fetch): no record.
+    decoder.offset = at + 4 + size;
+    return [];
+  }
   if (size <= 0 || !decoder.canReadBytes(4 + size) || size <= MAGIC_OFFSET || buffer.readInt8(at + 4 + MAGIC_OFFSET) !== 2) {
     // Empty, truncated, or the old message format: kafkajs's path.
     return kafkajsDecodeMessages(decoder);
@@ -139,9 +187,11 @@ async function decodeMessages(decoder: KafkajsDecoder): Promise<unknown[]> {
 export async function decodeRecordBatches(buf: Buffer): Promise<KafkajsRecord[]> {
   const records: KafkajsRecord[] = [];
   let at = 0;
+  let lastEnd = 0n;
   while (buf.length - at >= RECORD_BATCH_OVERHEAD) {
     const length = buf.readInt32BE(at + 8);
     const end = at + 12 + length;
+    noteBatchSize(12 + length);
     if (end > buf.length) break;
     const attributes = buf.readInt16BE(at + 21);
     const firstOffset = buf.readBigInt64BE(at);
@@ -160,6 +210,7 @@ export async function decodeRecordBatches(buf: Buffer): Promise<KafkajsRecord[]>
       timestampType: (attributes & TIMESTAMP_TYPE_FLAG) > 0 ? LOG_APPEND_TIME : CREATE_TIME,
       magicByte: buf.readInt8(at + 16),
     };
+    lastEnd = firstOffset + BigInt(context.lastOffsetDelta) + 1n;
     const count = buf.readInt32BE(at + 57);
     const codec = compression.lookupCodecByAttributes(attributes);
     if (!codec) {
@@ -170,6 +221,8 @@ export async function decodeRecordBatches(buf: Buffer): Promise<KafkajsRecord[]>
     }
     at = end;
   }
+  // Where the next fetch goes on: past every complete batch, even those the cleaner left empty.
+  if (at > 0) noteFetchEnd(records, lastEnd);
   return records;
 }
 

@@ -12,12 +12,26 @@ import ConsumerGroupClass from 'kafkajs/src/consumer/consumerGroup.js';
 
 interface ConsumerGroupLike {
   groupId: string;
+  maxBytes: number;
   maxBytesPerPartition: number;
   fetch(nodeId: unknown): Promise<unknown>;
 }
 
 const sizers = new Map<string, () => number>();
 let installed: boolean | undefined;
+/** The largest record batch a fetch has shown so far (whole, or announced by a cut-off one). */
+let largestBatch = 0;
+
+/**
+ * Notes the size of a record batch seen in a fetch response (fetch-decoder.ts). Since Fetch v3
+ * the broker lets only the first partition of a response exceed its per-partition limit and
+ * cuts the others' batches off: a limit under a batch's size would leave those partitions
+ * without progress until the ones before them are drained. So the limit is never made smaller
+ * than the largest batch seen, and each partition gets at least one batch per fetch.
+ */
+export function noteBatchSize(bytes: number): void {
+  if (bytes > largestBatch) largestBatch = bytes;
+}
 
 function install(): boolean {
   if (installed !== undefined) return installed;
@@ -29,7 +43,11 @@ function install(): boolean {
     if (typeof fetch !== 'function') return false;
     ConsumerGroup.prototype.fetch = function sizedFetch(this: ConsumerGroupLike, nodeId: unknown) {
       const size = sizers.get(this.groupId);
-      if (size && typeof this.maxBytesPerPartition === 'number') this.maxBytesPerPartition = size();
+      if (size && typeof this.maxBytesPerPartition === 'number') {
+        // Bounded by the whole response's limit (fetch.max.bytes), which the broker keeps to.
+        const fit = typeof this.maxBytes === 'number' ? Math.min(largestBatch, this.maxBytes) : largestBatch;
+        this.maxBytesPerPartition = Math.max(size(), fit);
+      }
       return fetch.call(this, nodeId);
     };
     installed = true;

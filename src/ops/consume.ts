@@ -184,8 +184,18 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
       return run;
     },
     onSkip(partition, next, h) {
-      if ((position.get(partition) ?? -1n) < next) position.set(partition, next);
       high.set(partition, h);
+      // Past its --until a partition is done (as in handleBatch); up to it, the position moves.
+      if (reachedUntil(partition)) return checkEnd();
+      const until = untilAt.get(partition);
+      const to = until !== undefined && next > until ? until : next;
+      if ((position.get(partition) ?? -1n) < to) {
+        position.set(partition, to);
+        // Nothing to print (transaction markers, aborted or compacted records), yet the group's
+        // offset moves too, after the writes queued before: else it lags behind the end for ever.
+        if (!stopping) void pipeline.push(async () => commits.markWritten(partition, to));
+      }
+      if (reachedUntil(partition)) consumer.pause([partition]);
       checkEnd();
     },
     onCrash(error) {
