@@ -84,11 +84,15 @@ export interface TestMessage {
   partition?: number;
 }
 
-/** Produces `messages` with acks=all and returns once the broker has them. */
+/** Produces `messages` with acks=all and returns once the broker has them, each exactly once. */
 export async function sendMessages(bootstrap: string, topic: string, messages: TestMessage[]): Promise<void> {
   const producer = testKafka(bootstrap, 'ckafka-test-producer').producer({
     createPartitioner: Partitioners.DefaultPartitioner,
     allowAutoTopicCreation: false,
+    // A request that times out on a loaded machine is retried: idempotence keeps a retry from
+    // storing a message twice (seen as duplicate offsets in tests that compare whole lists).
+    idempotent: true,
+    maxInFlightRequests: 1,
   });
   await producer.connect();
   try {
