@@ -44,7 +44,9 @@ export function groupsText(groups: GroupSummary[], c: ChalkInstance): string {
 }
 
 export function groupText(g: GroupDescription, c: ChalkInstance): string {
-  let out = `${c.bold('group:')} ${g.groupId}  ${c.bold('state:')} ${g.state}  ${c.bold('members:')} ${g.members.length}  ${c.bold('total lag:')} ${g.totalLag}\n\n`;
+  let out = `${c.bold('group:')} ${g.groupId}  ${c.bold('state:')} ${g.state}  ${c.bold('members:')} ${g.members.length}  ${c.bold('total lag:')} ${g.totalLag}\n`;
+  if (g.members.length === 0 && g.partitions.length > 0) out += c.dim('no active members: the group only has committed offsets\n');
+  out += '\n';
   if (g.partitions.length === 0) return out + c.dim('(no committed offsets and no assigned partitions)\n');
   out += table(
     ['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'MEMBER', 'HOST'],

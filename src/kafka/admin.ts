@@ -1,5 +1,6 @@
 import kafkajs, { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
+import { adminWithCluster } from './admin-cluster.js';
 import { causeChain, translateKafkaError } from './errors.js';
 import { topicPartitions } from './topic-offsets.js';
 
@@ -67,7 +68,7 @@ export interface GroupDescription {
 
 /** An admin client that is connected, with errors translated; always close() it. */
 export async function openAdmin(kafka: Kafka, brokers: string[]): Promise<Admin> {
-  const admin = kafka.admin();
+  const admin = adminWithCluster(kafka);
   try {
     await admin.connect();
   } catch (error) {

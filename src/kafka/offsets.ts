@@ -25,7 +25,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]
  * milliseconds (`@1718000000000`, kcat's `s@1718000000000`) or an ISO date (`2024-06-01T12:00:00Z`;
  * without a zone it is UTC, as Kafka's timestamps are).
  */
-export function parseStartPosition(text: string): StartPosition {
+export function parseStartPosition(text: string, flag = '--from'): StartPosition {
   const t = text.trim();
   const lower = t.toLowerCase();
   if (EARLIEST.has(lower)) return { kind: 'earliest' };
@@ -45,7 +45,7 @@ export function parseStartPosition(text: string): StartPosition {
     if (!Number.isNaN(when)) return { kind: 'timestamp', ms: when };
   }
   throw usageError(
-    `--from: cannot read '${text}' as a start position`,
+    `${flag}: cannot read '${text}' as a ${flag === '--from' ? 'start ' : ''}position`,
     'Use earliest, latest, an offset (1234), N before the end (-10), a time in ms (@1718000000000) or an ISO date (2024-06-01T12:00:00Z).',
   );
 }

@@ -18,3 +18,8 @@ declare module 'kafkajs/src/protocol/encoder.js' {
   }
   export default Encoder;
 }
+
+declare module 'kafkajs/src/protocol/error.js' {
+  /** A KafkaJSProtocolError carrying the broker error's type, code and message. */
+  export function createErrorFromCode(code: number): Error & { type: string; code: number; retriable: boolean };
+}

@@ -4,6 +4,7 @@ import { registerCheckCommand } from './check.js';
 import { registerCompletionCommands } from './completion.js';
 import { registerConfigCommand } from './config.js';
 import { registerInspectCommands } from './inspect.js';
+import { registerAdminCommands } from './admin.js';
 import { registerConsumeCommand } from './consume.js';
 import { registerProduceCommand } from './produce.js';
 
@@ -13,6 +14,7 @@ export function registerCommands(program: Command, ctx: RunContext): void {
   registerConsumeCommand(program, ctx);
   registerCheckCommand(program, ctx);
   registerInspectCommands(program, ctx);
+  registerAdminCommands(program, ctx);
   registerConfigCommand(program, ctx);
   registerCompletionCommands(program, ctx);
 }

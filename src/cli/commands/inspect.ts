@@ -8,6 +8,7 @@ interface InspectFlags extends Omit<ConnectionFlags, 'config'> {
   output: 'text' | 'json';
   all?: boolean;
   allConfigs?: boolean;
+  ifNotExists?: boolean;
   partitions?: number;
   replicas?: number;
   config?: string | string[];
@@ -45,9 +46,11 @@ export function registerInspectCommands(program: Command, ctx: RunContext): void
   run(topic.command('create').argument('<topic>').description('create a topic')
     .option('-P, --partitions <n>', 'number of partitions', wholeNumber('--partitions', { min: 1, max: INT32_MAX }), 1)
     .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', wholeNumber('--replicas', { min: 1, max: 32_767 }))
-    .option('--config <name=value>', 'topic config, repeatable (e.g. --config retention.ms=86400000)', collect),
+    .option('--config <name=value>', 'topic config, repeatable (e.g. --config retention.ms=86400000)', collect)
+    .option('--if-not-exists', 'an existing topic is not an error (exit 0; its settings are left as they are)'),
   (f, [name]) => ({
     kind: 'topic-create',
+    ifNotExists: f.ifNotExists === true,
     create: { topic: name!, partitions: f.partitions ?? 1, replicationFactor: f.replicas ?? -1, configs: keyValues(Array.isArray(f.config) ? f.config : []) },
   }), false);
 

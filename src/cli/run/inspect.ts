@@ -13,7 +13,7 @@ export type InspectRequest =
   | { kind: 'brokers' }
   | { kind: 'topic-list'; all: boolean }
   | { kind: 'topic-describe'; topic: string; allConfigs: boolean }
-  | { kind: 'topic-create'; create: admin.CreateTopicRequest }
+  | { kind: 'topic-create'; create: admin.CreateTopicRequest; ifNotExists?: boolean }
   | { kind: 'group-list' }
   | { kind: 'group-describe'; groupId: string };
 
@@ -53,7 +53,14 @@ async function inspect(client: Admin, request: InspectRequest, json: boolean, c:
       return json ? render.inspectJson(topic) : render.topicText(topic, c, request.allConfigs);
     }
     case 'topic-create': {
-      await admin.createTopic(client, request.create);
+      try {
+        await admin.createTopic(client, request.create);
+      } catch (error) {
+        // Whatever the error, --if-not-exists is satisfied when the topic is there now.
+        if (!request.ifNotExists || !(await admin.listTopics(client)).some((t) => t.name === request.create.topic)) throw error;
+        const existing = { created: null, exists: request.create.topic };
+        return json ? render.inspectJson(existing) : `topic '${request.create.topic}' already exists; left as it is (--if-not-exists)\n`;
+      }
       const created = { created: request.create.topic, partitions: request.create.partitions, replication_factor: request.create.replicationFactor };
       return json ? render.inspectJson(created) : `created topic '${request.create.topic}' with ${request.create.partitions} partition(s)\n`;
     }

@@ -1,0 +1,137 @@
+import { loadConfig, requireBootstrapServers } from '../../config/index.js';
+import type { ConfigRequest } from '../../config/types.js';
+import { CkafkaError } from '../../errors/errors.js';
+import * as admin from '../../kafka/admin.js';
+import type { ConfigChange } from '../../kafka/admin-requests.js';
+import { createKafka } from '../../kafka/client.js';
+import { translateKafkaError } from '../../kafka/errors.js';
+import { deleteGroup, deleteGroupOffsets, groupMembers, groupOffsetsSeam } from '../../kafka/group-admin.js';
+import { committedOffsets, missingTopic, topicPartitionIds } from '../../kafka/topic-offsets.js';
+import { addPartitions, alterTopicConfigs, deleteTopics, splitKnownTopics, topicConfigs } from '../../kafka/topic-admin.js';
+import { resetOffsets, type ResetRequest } from '../../ops/reset-offsets.js';
+import { readAnswer } from '../../io/answer.js';
+import { colorFor } from '../../format/color.js';
+import { inspectJson } from '../../format/inspect.js';
+import * as render from '../../format/admin.js';
+import { connectBudget, openWithin } from './connect.js';
+import type { RunContext } from '../program.js';
+
+/** What a changing admin command asks for (flags already checked). */
+export type AdminRequest =
+  | { kind: 'group-reset-offsets'; reset: ResetRequest }
+  | { kind: 'group-delete'; groupIds: string[] }
+  | { kind: 'group-delete-offsets'; groupId: string; topic: string }
+  | { kind: 'topic-delete'; topics: string[]; yes: boolean }
+  | { kind: 'topic-alter'; topic: string; partitions: number }
+  | { kind: 'topic-config'; topic: string; changes: ConfigChange[] };
+
+type Admin = Awaited<ReturnType<typeof admin.openAdmin>>;
+type Color = ReturnType<typeof colorFor>;
+
+/** Runs one admin command; returns the exit code (a refusal or partial failure throws after printing what was done). */
+export async function runAdmin(ctx: RunContext, configRequest: ConfigRequest, request: AdminRequest, verbosity = 0): Promise<number> {
+  const config = await loadConfig(configRequest);
+  const brokers = requireBootstrapServers(config);
+  const kafka = createKafka({ ...config.client, brokers }, { stderr: ctx.io.stderr, verbosity });
+  const action = describe(request);
+  const client = await openWithin(admin.openAdmin(kafka, brokers), connectBudget(config.client), { action, brokers, close: (a) => a.disconnect() });
+  try {
+    await perform(ctx, client, request, colorFor(ctx.io.stdout, ctx.io.env));
+    return 0;
+  } catch (error) {
+    throw translateKafkaError(error, { action, brokers });
+  } finally {
+    await client.disconnect().catch(() => undefined);
+  }
+}
+
+async function perform(ctx: RunContext, client: Admin, request: AdminRequest, c: Color): Promise<void> {
+  const json = ctx.outputJson;
+  const print = (text: string) => void ctx.io.stdout.write(text);
+  switch (request.kind) {
+    case 'group-reset-offsets': {
+      const result = await resetOffsets(groupOffsetsSeam(client), request.reset);
+      return print(json ? render.resetJson(result) : render.resetText(result, c));
+    }
+    case 'group-delete': {
+      const results = [];
+      for (const groupId of request.groupIds) {
+        // The members are listed in the refusal (the broker's NON_EMPTY_GROUP does not name them).
+        const { members } = await groupMembers(client, groupId);
+        results.push(
+          members.length > 0
+            ? { groupId, deleted: false, error: 'NON_EMPTY_GROUP', message: `${members.length} active member(s): ${members.map((m) => `${m.clientId} ${m.host}`).join(', ')}` }
+            : await deleteGroup(client, groupId),
+        );
+      }
+      print(json ? inspectJson(results) : render.groupDeleteText(results, c));
+      const failed = results.filter((r) => !r.deleted);
+      if (failed.length > 0) {
+        throw new CkafkaError('broker', `${failed.length} of ${results.length} group(s) not deleted: ${failed.map((f) => `${f.groupId} (${f.error})`).join(', ')}`, {
+          hint: failed.some((f) => f.error === 'NON_EMPTY_GROUP') ? 'Stop the group\'s consumers first (ckafka group describe GROUP lists them).' : 'List groups with: ckafka group list',
+        });
+      }
+      return;
+    }
+    case 'group-delete-offsets': {
+      const { groupId, topic } = request;
+      const partitions = await topicPartitionIds(client, topic);
+      const committed = await committedOffsets(client, groupId, topic);
+      if (committed.size === 0) {
+        throw new CkafkaError('broker', `group '${groupId}' has no committed offsets for topic '${topic}'`, { hint: `See what it has with: ckafka group describe ${groupId}` });
+      }
+      await deleteGroupOffsets(client, groupId, topic, partitions);
+      const forgotten = [...committed.keys()].sort((a, b) => a - b);
+      return print(json ? inspectJson({ groupId, topic, deletedPartitions: forgotten }) : `deleted the committed offsets of group '${groupId}' for topic '${topic}' (partition ${forgotten.join(', ')})\n`);
+    }
+    case 'topic-delete': {
+      const { known, unknown, names } = await splitKnownTopics(client, request.topics);
+      if (known.length > 0 && !request.yes && !(await confirmed(ctx, known))) {
+        throw new CkafkaError('usage', 'topic delete: the names typed did not match; nothing was deleted', { hint: 'Type the topic names exactly, separated by spaces, or pass --yes.' });
+      }
+      await deleteTopics(client, known);
+      print(json ? inspectJson({ deleted: known, unknown }) : render.topicDeleteText(known, unknown, c));
+      if (unknown.length > 0) {
+        const first = missingTopic(unknown[0]!, names);
+        throw new CkafkaError('broker', `${unknown.length} topic(s) do not exist: ${unknown.join(', ')}${known.length > 0 ? ` (the other ${known.length} were deleted)` : ''}`, { hint: first.hint });
+      }
+      return;
+    }
+    case 'topic-alter': {
+      const { before, after } = await addPartitions(client, request.topic, request.partitions);
+      return print(json ? inspectJson({ topic: request.topic, partitionsBefore: before, partitions: after })
+        : before === after ? `topic '${request.topic}' already has ${after} partition(s); nothing changed\n` : `topic '${request.topic}': ${before} → ${after} partitions\n`);
+    }
+    case 'topic-config': {
+      if (request.changes.length > 0) await alterTopicConfigs(client, request.topic, request.changes);
+      const entries = await topicConfigs(client, request.topic);
+      return print(json ? inspectJson({ topic: request.topic, configs: entries }) : render.topicConfigText(request.topic, entries, c));
+    }
+  }
+}
+
+/** On a terminal: the names to delete must be typed back (any order, spaces or commas between). */
+async function confirmed(ctx: RunContext, topics: string[]): Promise<boolean> {
+  ctx.io.stderr.write(`This deletes ${topics.length} topic(s) and every message in them: ${topics.join(', ')}\nType the name(s) to confirm: `);
+  const answer = await readAnswer(ctx.io.stdin, ctx.io.signal);
+  if (answer === null) return false;
+  const typed = new Set(answer.split(/[\s,]+/).filter((s) => s !== ''));
+  return typed.size === topics.length && topics.every((t) => typed.has(t));
+}
+
+function describe(request: AdminRequest): string {
+  switch (request.kind) {
+    case 'group-reset-offsets':
+      return `reset offsets of group '${request.reset.groupId}' on '${request.reset.topic}'`;
+    case 'group-delete':
+      return `delete group ${request.groupIds.map((g) => `'${g}'`).join(', ')}`;
+    case 'group-delete-offsets':
+      return `delete offsets of group '${request.groupId}' on '${request.topic}'`;
+    case 'topic-delete':
+      return `delete topic ${request.topics.map((t) => `'${t}'`).join(', ')}`;
+    case 'topic-alter':
+      return `alter topic '${request.topic}'`;
+    case 'topic-config':
+      return `${request.changes.length > 0 ? 'change' : 'read'} the config of topic '${request.topic}'`;
+  }
+}
