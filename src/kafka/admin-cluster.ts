@@ -11,7 +11,7 @@ export interface RawBroker {
     groupGenerationId: number;
     memberId: string;
     topics: { topic: string; partitions: { partition: number; offset: string }[] }[];
-  }): Promise<{ responses: { topic: string; partitions: { partition: number; errorCode: number }[] }[] }>;
+  }): Promise<unknown>;
   deleteGroups(groupIds: string[]): Promise<{ results: { groupId: string; errorCode: number; error?: Error & { type?: string } }[] }>;
 }
 

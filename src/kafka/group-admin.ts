@@ -31,15 +31,21 @@ export async function groupMembers(admin: Admin, groupId: string): Promise<{ sta
 export async function commitGroupOffsets(admin: Admin, groupId: string, topic: string, offsets: Map<number, bigint>): Promise<void> {
   const coordinator = await clusterOf(admin).findGroupCoordinator({ groupId });
   const partitions = [...offsets].map(([partition, offset]) => ({ partition, offset: offset.toString() }));
-  const { responses } = await coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: '', topics: [{ topic, partitions }] });
-  const failed = responses.flatMap((r) => r.partitions.filter((p) => p.errorCode !== 0).map((p) => ({ ...p, error: createErrorFromCode(p.errorCode) })));
-  if (failed.length === 0) return;
-  const active = failed.some((f) => ['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS'].includes(f.error.type));
-  throw new CkafkaError('broker', `group '${groupId}': the coordinator refused the new offsets of ${failed.map((f) => `partition ${f.partition}`).join(', ')}: ${failed[0]!.error.message} (${failed[0]!.error.type})`, {
-    hint: active ? 'A member joined the group meanwhile: stop its consumers and run the command again.' : undefined,
-    cause: failed[0]!.error,
-  });
+  try {
+    // kafkajs's response parser throws the first partition error it finds.
+    await coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: '', topics: [{ topic, partitions }] });
+  } catch (error) {
+    const type = (error as { type?: string }).type;
+    if (type === undefined || !ACTIVE.has(type)) throw error;
+    throw new CkafkaError('broker', `group '${groupId}': the coordinator refused the new offsets (${type}): a member joined the group; nothing was changed`, {
+      hint: `Stop its consumers and run the command again (ckafka group describe ${groupId} lists them).`,
+      cause: error,
+    });
+  }
 }
+
+// What the coordinator answers to a commit without a member id while the group has members.
+const ACTIVE = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS']);
 
 /** What became of one group of `group delete`. */
 export interface GroupDeleteResult {

@@ -2,6 +2,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import kafkajs, { type Admin, type Consumer } from 'kafkajs';
 import { main } from '../../src/main.js';
+import { adminWithCluster } from '../../src/kafka/admin-cluster.js';
+import { commitGroupOffsets } from '../../src/kafka/group-admin.js';
 import { emptyConfig, runCli } from '../harness/run-cli.js';
 import { runBinary } from '../harness/run-binary.js';
 import { createTopic, kafkaAdmin, sendMessages, testKafka, uniqueTopic } from '../harness/kafka.js';
@@ -129,6 +131,22 @@ describe('group reset-offsets', () => {
       }
       expect(await stored(group, topic)).toEqual({ 0: '1', 1: '2' });
     } finally {
+      await member.disconnect();
+    }
+  });
+
+  it('a member that joins after the check is safe: the coordinator refuses a commit without a member id', async () => {
+    const topic = await filledTopic('reset-race', 1, 3);
+    const group = uniqueTopic('reset-race-group');
+    await seedOffsets(group, topic, { 0: 1 });
+    const member = await activeMember(group, topic);
+    const ours = adminWithCluster(testKafka(bootstrap));
+    await ours.connect();
+    try {
+      await expect(commitGroupOffsets(ours, group, topic, new Map([[0, 3n]]))).rejects.toThrow(/refused the new offsets \((UNKNOWN_MEMBER_ID|ILLEGAL_GENERATION|REBALANCE_IN_PROGRESS)\): a member joined/);
+      expect(await stored(group, topic)).toEqual({ 0: '1' });
+    } finally {
+      await ours.disconnect();
       await member.disconnect();
     }
   });
