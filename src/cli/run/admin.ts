@@ -114,6 +114,7 @@ async function perform(ctx: RunContext, client: Admin, request: AdminRequest, c:
 async function confirmed(ctx: RunContext, topics: string[]): Promise<boolean> {
   ctx.io.stderr.write(`This deletes ${topics.length} topic(s) and every message in them: ${topics.join(', ')}\nType the name(s) to confirm: `);
   const answer = await readAnswer(ctx.io.stdin, ctx.io.signal);
+  if (ctx.io.signal.aborted) throw ctx.io.signal.reason instanceof CkafkaError ? ctx.io.signal.reason : new CkafkaError('interrupted', 'topic delete: interrupted; nothing was deleted');
   if (answer === null) return false;
   const typed = new Set(answer.split(/[\s,]+/).filter((s) => s !== ''));
   return typed.size === topics.length && topics.every((t) => typed.has(t));
