@@ -26,10 +26,32 @@ async function stored(groupId: string, topic: string): Promise<Record<number, st
   return Object.fromEntries((entry?.partitions ?? []).map((p) => [p.partition, p.offset]));
 }
 
+/**
+ * createTopic, riding out the broker's metadata lag: right after topics were deleted, kafkajs's
+ * wait for the new topic's leaders can fail with UNKNOWN_TOPIC_OR_PARTITION although the topic
+ * was created (the race worker C fixes in ckafka's own topic create); then wait for it here.
+ */
+async function createSettled(name: string, partitions: number, configs: Record<string, string> = {}): Promise<void> {
+  try {
+    await createTopic(bootstrap, name, partitions, configs);
+  } catch (error) {
+    if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const ready = await (await broker()).fetchTopicMetadata({ topics: [name] })
+        .then(({ topics }) => topics[0]?.partitions.length === partitions && topics[0].partitions.every((p) => p.leader >= 0))
+        .catch(() => false);
+      if (ready) return;
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /** A topic of `partitions` partitions with `perPartition` messages in each. */
 async function filledTopic(prefix: string, partitions: number, perPartition: number): Promise<string> {
   const topic = uniqueTopic(prefix);
-  await createTopic(bootstrap, topic, partitions);
+  await createSettled(topic, partitions);
   const messages = [];
   for (let p = 0; p < partitions; p += 1) for (let i = 0; i < perPartition; i += 1) messages.push({ value: `p${p}-${i}`, partition: p });
   if (messages.length > 0) await sendMessages(bootstrap, topic, messages);
@@ -97,7 +119,7 @@ describe('group reset-offsets', () => {
 
   it('--to a time moves to the first message at or after it; a time after the last message is the end', async () => {
     const topic = uniqueTopic('reset-time');
-    await createTopic(bootstrap, topic, 1);
+    await createSettled(topic, 1);
     const t0 = Date.now();
     await sendMessages(bootstrap, topic, [{ value: 'old', partition: 0 }]);
     const producer = testKafka(bootstrap).producer();
@@ -302,7 +324,7 @@ describe('topic alter and config, create --if-not-exists', () => {
 
   it('config --set changes only the named value: cleanup.policy survives --set retention.ms', async () => {
     const topic = uniqueTopic('config');
-    await createTopic(bootstrap, topic, 1, { 'retention.ms': '3600000', 'cleanup.policy': 'compact', 'segment.ms': '7200000' });
+    await createSettled(topic, 1, { 'retention.ms': '3600000', 'cleanup.policy': 'compact', 'segment.ms': '7200000' });
     const storedConfigs = async () => {
       const { resources } = await (await broker()).describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false });
       return Object.fromEntries(resources[0]!.configEntries.filter((e) => !e.isDefault).map((e) => [e.configName, e.configValue]));
