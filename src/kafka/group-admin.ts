@@ -1,7 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import { CkafkaError } from '../errors/errors.js';
-import { clusterOf } from './admin-cluster.js';
+import { clusterOf, type RawBroker } from './admin-cluster.js';
 import { offsetDelete } from './admin-requests.js';
 import { committedOffsets, topicPartitionIds, topicWatermarks } from './topic-offsets.js';
 
@@ -29,11 +29,10 @@ export async function groupMembers(admin: Admin, groupId: string): Promise<{ sta
  * REBALANCE_IN_PROGRESS) instead of moving its offsets under it.
  */
 export async function commitGroupOffsets(admin: Admin, groupId: string, topic: string, offsets: Map<number, bigint>): Promise<void> {
-  const coordinator = await clusterOf(admin).findGroupCoordinator({ groupId });
   const partitions = [...offsets].map(([partition, offset]) => ({ partition, offset: offset.toString() }));
   try {
     // kafkajs's response parser throws the first partition error it finds.
-    await coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: '', topics: [{ topic, partitions }] });
+    await atCoordinator(admin, groupId, (coordinator) => coordinator.offsetCommit({ groupId, groupGenerationId: -1, memberId: '', topics: [{ topic, partitions }] }));
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === undefined || !ACTIVE.has(type)) throw error;
@@ -58,8 +57,12 @@ export interface GroupDeleteResult {
 
 /** DeleteGroups, one group at a time at its coordinator, so each gets its own answer. */
 export async function deleteGroup(admin: Admin, groupId: string): Promise<GroupDeleteResult> {
-  const coordinator = await clusterOf(admin).findGroupCoordinator({ groupId });
-  const { results } = await coordinator.deleteGroups([groupId]);
+  const { results } = await atCoordinator(admin, groupId, async (coordinator) => {
+    const answer = await coordinator.deleteGroups([groupId]);
+    const moved = answer.results.find((x) => x.errorCode !== 0 && COORDINATOR_MOVED.has(createErrorFromCode(x.errorCode).type));
+    if (moved) throw createErrorFromCode(moved.errorCode);
+    return answer;
+  });
   const r = results.find((x) => x.groupId === groupId);
   if (!r || r.errorCode === 0) return { groupId, deleted: true, error: null, message: null };
   const error = createErrorFromCode(r.errorCode);
@@ -72,8 +75,11 @@ export async function deleteGroup(admin: Admin, groupId: string): Promise<GroupD
  * error, with nothing deleted.
  */
 export async function deleteGroupOffsets(admin: Admin, groupId: string, topic: string, partitions: number[]): Promise<void> {
-  const coordinator = await clusterOf(admin).findGroupCoordinator({ groupId });
-  const result = await offsetDelete(coordinator, groupId, topic, partitions);
+  const result = await atCoordinator(admin, groupId, async (coordinator) => {
+    const answer = await offsetDelete(coordinator, groupId, topic, partitions);
+    if (answer.error && COORDINATOR_MOVED.has(answer.error.type)) throw answer.error;
+    return answer;
+  });
   const error = result.error ?? result.partitions.find((p) => p.error)?.error ?? null;
   if (!error) return;
   const hint =
@@ -96,4 +102,21 @@ export function groupOffsetsSeam(admin: Admin) {
       new Map((await admin.fetchTopicOffsetsByTimestamp(topic, ms)).map((o) => [o.partition, BigInt(o.offset)])),
     commit: (groupId: string, topic: string, offsets: Map<number, bigint>) => commitGroupOffsets(admin, groupId, topic, offsets),
   };
+}
+
+// The coordinator is loading the group, moved, or not elected yet: ask again for it (kafkajs's
+// admin does this inside its own calls; our requests go to the coordinator directly).
+const COORDINATOR_MOVED = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS']);
+
+/** Runs `send` at the group's coordinator, finding it again (up to 6 tries, about 3 s) while it moves or loads. */
+async function atCoordinator<T>(admin: Admin, groupId: string, send: (coordinator: RawBroker) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send(await clusterOf(admin).findGroupCoordinator({ groupId }));
+    } catch (error) {
+      const type = (error as { type?: string }).type;
+      if (attempt >= 6 || type === undefined || !COORDINATOR_MOVED.has(type)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1000)));
+    }
+  }
 }
