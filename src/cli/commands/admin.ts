@@ -47,7 +47,7 @@ export function registerAdminCommands(program: Command, ctx: RunContext): void {
       .description('move a group\'s committed offsets (dry run unless --execute); the group must have no active members')
       .requiredOption('-t, --topic <topic>', 'the topic whose offsets move')
       .option('--to <position>', 'earliest|latest|OFFSET|-N (N before the end)|@MS|ISO-DATE', asFlag((t) => parseStartPosition(t, '--to')))
-      .option('--shift-by <n>', 'move each committed offset by N (negative: back)', asFlag(parseShift))
+      .option('--shift-by <n>', 'move each committed offset by N (negative: back)', parseShift)
       .option('-p, --partitions <list>', 'only these partitions, e.g. 0,2 or 0-3', asFlag(parsePartitionList))
       .option('--execute', 'commit the new offsets (without it nothing changes)')
       .addHelpText('after', '\nExamples:\n  ckafka group reset-offsets php-demo -t orders --to earliest            # dry run: the table only\n  ckafka group reset-offsets php-demo -t orders --shift-by -100 --execute\n  ckafka group reset-offsets php-demo -t orders --to 2024-06-01T00:00:00Z -p 0,2 --execute'),
