@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
-import { addConnectionOptions, asFlag, configRequest, flagsOf, INT32_MAX, usage, wholeNumber, type ConnectionFlags } from '../options.js';
+import { addConnectionOptions, asFlag, configRequest, flagsOf, INT32_MAX, InvalidFlag, wholeNumber, type ConnectionFlags } from '../options.js';
 import { parsePartitionList, parseStartPosition, type StartPosition } from '../../kafka/offsets.js';
 import { usageError } from '../../errors/errors.js';
 import type { ConfigChange } from '../../kafka/admin-requests.js';
@@ -97,7 +97,7 @@ export function registerAdminCommands(program: Command, ctx: RunContext): void {
 }
 
 function parseShift(text: string): bigint {
-  if (!/^[+-]?\d+$/.test(text.trim())) throw usage(`--shift-by needs a whole number (negative moves back), got '${text}'`);
+  if (!/^[+-]?\d+$/.test(text.trim())) throw new InvalidFlag(`--shift-by needs a whole number (negative moves back), got '${text}'`);
   return BigInt(text.trim());
 }
 

@@ -50,7 +50,7 @@ describe('admin command adapters', () => {
     [['group', 'reset-offsets', 'g', '-t', 't', '--shift-by', 'x'], '--shift-by needs a whole number'],
     [['group', 'reset-offsets', 'g', '-t', 't', '--to', 'soon'], "--to: cannot read 'soon'"],
     [['topic', 'delete', 'a'], '--yes is required'],
-    [['topic', 'alter', 'a', '-P', '0'], 'at least 1'],
+    [['topic', 'alter', 'a', '-P', '0'], '--partitions takes a whole number from 1 to 2147483647'],
     [['topic', 'config', 'a', '--set', 'x'], "--set needs name=value, got 'x'"],
     [['topic', 'config', 'a', '--set', 'x=1', '--delete', 'x'], "config 'x' is given twice"],
     [['topic', 'create', 'a', '--config', 'retention.ms'], "--config needs name=value, got 'retention.ms'"],

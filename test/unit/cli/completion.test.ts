@@ -17,10 +17,11 @@ describe('completion candidates', () => {
   it.each([
     ['ckafka ', ['produce', 'consume', 'check', 'brokers', 'topic', 'group', 'config', 'completion', 'help']],
     ['ckafka t', ['topic']],
-    ['ckafka topic ', ['list', 'describe', 'create', 'help']],
+    ['ckafka topic ', ['list', 'describe', 'create', 'delete', 'alter', 'config', 'help']],
     ['ckafka consume --fo', ['--follow', '--format']],
     ['ckafka consume -', expect.arrayContaining(['-t', '--topic', '--match', '--until', '-h', '--help'])],
     ['ckafka consume --from ', ['earliest', 'latest']],
+    ['ckafka group reset-offsets g -t t --to ', ['earliest', 'latest']],
     ['ckafka consume --from=l', ['--from=latest']],
     ['ckafka consume --encoding h', ['hex']],
     ['ckafka consume -o j', ['json']],
@@ -31,7 +32,7 @@ describe('completion candidates', () => {
     ['ckafka completion ', ['bash', 'zsh', 'fish']],
     ['ckafka consume --until ', []],
     ['ckafka help co', ['consume', 'config', 'completion']],
-    ['ckafka topic help ', ['list', 'describe', 'create']],
+    ['ckafka topic help ', ['list', 'describe', 'create', 'delete', 'alter', 'config']],
     ['ckafka -b h:1 consume -qe --fr', ['--from']],
   ])('%j', (line, expected) => {
     expect(offered(line).values).toEqual(expected);
@@ -45,6 +46,11 @@ describe('completion candidates', () => {
     expect(offered('ckafka topic describe _', names).values).toEqual(['__consumer_offsets']);
     expect(offered('ckafka group describe ', ['g1']).wanted).toBe('groups');
     expect(offered('ckafka consume -g ', ['g1']).wanted).toBe('groups');
+    expect(offered('ckafka group reset-offsets ', ['g1']).wanted).toBe('groups');
+    expect(offered('ckafka group delete g1 ', ['g1']).wanted).toBe('groups');
+    expect(offered('ckafka group reset-offsets g1 -t ', ['t1']).wanted).toBe('topics');
+    expect(offered('ckafka topic delete t1 ', ['t1']).wanted).toBe('topics');
+    expect(offered('ckafka topic config ', ['t1']).wanted).toBe('topics');
     // A positional after the one the command takes: nothing.
     expect(offered('ckafka topic describe orders ', names).values).toEqual([]);
   });

@@ -16,6 +16,7 @@ const NUMERIC_FLAGS: { command: string[]; flag: string; min: number; max: number
   { command: ['check'], flag: '--size', min: 0, max: 100_000_000 },
   { command: ['topic', 'create', 't'], flag: '-P', min: 1, max: INT32_MAX },
   { command: ['topic', 'create', 't'], flag: '-R', min: 1, max: 32_767 },
+  { command: ['topic', 'alter', 't'], flag: '-P', min: 1, max: INT32_MAX },
 ];
 
 const BAD = ['0x10', '1e3', '1.0', '1.5', '+5', ' 5', '5 ', '-1', '', 'ten', '99999999999999999999', '١٢', '0b11', 'Infinity', 'NaN'];
