@@ -114,7 +114,10 @@ describe('ckafka completion', () => {
     const r = await run('zsh', zshScript([['ckafka', 'topic', 'de'], ['ckafka', 'consume', '-t', ''], ['ckafka', 'consume', '-g', 'complete-'], ['ckafka', 'consume', '--config', ''], ['ckafka', 'completion', '']]));
     expect(r.stderr).toBe('');
     const a = answers(r.stdout);
-    expect(a['ckafka topic de']).toEqual(['describe:partitions, leaders, replicas, ISR, low and high watermarks, config']);
+    expect(a['ckafka topic de']).toEqual([
+      'describe:partitions, leaders, replicas, ISR, low and high watermarks, config',
+      'delete:delete topics and their messages; asks to type the names back on a terminal, else needs --yes',
+    ]);
     expect(a['ckafka consume -t']).toContain(topic);
     expect(a['ckafka consume -g complete-']).toContain(group);
     expect(a['ckafka consume --config']).toEqual(['FILES']);
