@@ -53,9 +53,11 @@ export async function createTopic(bootstrap: string, name: string, partitions = 
 }
 
 /**
- * Waits until the broker's metadata lists every partition of a new topic with a leader. kafkajs's
- * own wait (waitForLeaders) gives up on UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker answers
- * until its metadata cache has caught up with the controller (seen on a loaded machine).
+ * Waits until the broker's metadata lists every partition of a new topic with a leader, and that
+ * leader serves it (ListOffsets answers). kafkajs's own wait (waitForLeaders) gives up on
+ * UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker answers until its metadata cache has caught up
+ * with the controller (seen on a loaded machine), and a KRaft broker lists a leader a moment before
+ * that leader hosts the partition (NOT_LEADER_FOR_PARTITION to a consumer that starts at once).
  */
 async function waitForTopic(admin: Admin, name: string, partitions: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -64,11 +66,14 @@ async function waitForTopic(admin: Admin, name: string, partitions: number, time
     try {
       const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
       const found = topics.find((t) => t.name === name)?.partitions ?? [];
-      if (found.length === partitions && found.every((p) => p.leader >= 0)) return;
+      if (found.length === partitions && found.every((p) => p.leader >= 0)) {
+        await admin.fetchTopicOffsets(name);
+        return;
+      }
       last = `${found.length} of ${partitions} partitions with a leader`;
     } catch (error) {
       const type = (error as { type?: string }).type;
-      if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
+      if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE' && type !== 'NOT_LEADER_FOR_PARTITION') throw error;
       last = type;
     }
     if (Date.now() > deadline) throw new Error(`topic ${name} has no leaders after ${timeoutMs} ms (${last})`);
