@@ -52,6 +52,16 @@ export class Pull<T> {
     });
   }
 
+  /** Everything the source still yields, the pending item first, whatever the signal says. */
+  async *rest(): AsyncGenerator<T> {
+    for (;;) {
+      const result = await (this.pending ?? this.iterator.next());
+      this.pending = undefined;
+      if (result.done) return;
+      yield result.value;
+    }
+  }
+
   /** Lets the source release what it holds (a file, stdin). */
   async close(): Promise<void> {
     await this.iterator.return?.();

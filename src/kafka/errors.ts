@@ -11,6 +11,12 @@ const AUTH_TYPES = new Set([
   'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
 ]);
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|ERR_TLS/i;
+// TLS alerts a broker sends when it wants a client certificate it trusts: bad_certificate (42),
+// certificate_unknown (46), unknown_ca (48), certificate_required (116, TLS 1.3). Node names a
+// received alert "sslv3 alert <name>" / "tlsv13 alert <name>"; its own verdicts on the broker's
+// certificate read differently ("self-signed certificate", "unable to verify…").
+const CLIENT_CERT_ALERT = /alert (bad certificate|certificate unknown|unknown ca|certificate required)|SSL alert number (42|46|48|116)\b/i;
+const CERT_VERIFY_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO|UNABLE_TO_GET_ISSUER/;
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 
 interface ErrorLike {
@@ -61,8 +67,21 @@ export function translateKafkaError(error: unknown, where: { action: string; bro
   if (types.some((t) => AUTH_TYPES.has(t))) {
     return make('auth', `${where.action}: not authorised: ${root}`, 'Grant this user access to the topic or group (CKafka: ACL policy in the console).');
   }
+  if (CLIENT_CERT_ALERT.test(text)) {
+    const alert = /alert ([a-z ]+?)(?::|$)/i.exec(text)?.[1] ?? 'bad certificate';
+    return make(
+      'auth',
+      `${where.action}: TLS failure${at}: the broker refused the connection because it requires a client certificate it trusts (TLS alert: ${alert})`,
+      'Set ssl.certificate.location and ssl.key.location (and ssl.key.password for an encrypted key) to a client certificate signed by a CA the cluster trusts.',
+    );
+  }
   if (codes.some((c) => TLS_CODES.test(c)) || /certificate|SSL routines|TLS/i.test(text)) {
-    return make('auth', `${where.action}: TLS failure${at}: ${root}`, 'Check ssl.ca.location and security.protocol (SSL or SASL_SSL).');
+    // ckafka's verdict on the broker's certificate carries a code; a handshake the broker broke off
+    // does not, and some brokers (Kafka 2.4) break it off that way when a client certificate is missing.
+    const brokerVerdict = !codes.some((c) => CERT_VERIFY_CODES.test(c));
+    const hint = 'Check ssl.ca.location and security.protocol (SSL or SASL_SSL)';
+    return make('auth', `${where.action}: TLS failure${at}: ${root}`,
+      brokerVerdict ? `${hint}; if the cluster requires a client certificate (mutual TLS), set ssl.certificate.location and ssl.key.location.` : `${hint}.`);
   }
   if (names.includes('KafkaJSConnectionClosedError') && /SASL|auth/i.test(text)) {
     return make('auth', `${where.action}: the broker closed the connection during authentication${at}`, 'Check security.protocol and sasl.mechanisms.');

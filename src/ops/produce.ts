@@ -57,6 +57,11 @@ export interface ProduceRequest {
    */
   keepRecords?: boolean;
   onInputError(error: InputError): void;
+  /**
+   * The input ends by itself soon after the signal, with what it had already read (readUntilAborted):
+   * on Ctrl-C those lines are reported not-sent too. Leave it unset for generated input.
+   */
+  inputEndsOnAbort?: boolean;
   limits?: Partial<BatchLimits>;
 }
 
@@ -151,6 +156,12 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
       baseOffset: null, logAppendTime: null, error, errorKind,
     });
 
+  const notSent = (record: OutgoingRecord) =>
+    settle({
+      status: 'not-sent', topic: producer.topic, partition: record.partition ?? producer.choosePartition(record), count: 1,
+      records: keepRecords ? [record] : null, baseOffset: null, logAppendTime: null, error: 'interrupted before sending',
+    });
+
   const accept = (item: InputItem) => {
     if ('error' in item) {
       summary.inputErrors += 1;
@@ -218,6 +229,15 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
         });
       }
       open.clear();
+      // Lines read from the pipe before the signal, not yet batched: each is reported as not sent.
+      if (request.inputEndsOnAbort) {
+        for await (const items of pull.rest()) {
+          for (const item of items) {
+            if ('error' in item) accept(item);
+            else notSent(item.record);
+          }
+        }
+      }
     } else {
       flushAll();
     }

@@ -10,6 +10,10 @@ export interface NodePorts {
   controllerPort: number;
   saslPort?: number;
   sslPort?: number;
+  /** SASL_SSL listener: set when the cluster has both SASL and TLS. */
+  saslSslPort?: number;
+  /** Listener MTLS (security protocol SSL) that requires a client certificate. */
+  mtlsPort?: number;
 }
 
 /** Everything that decides the brokers' server.properties. */
@@ -32,6 +36,9 @@ export function brokerProperties(layout: ClusterLayout, node: NodePorts, dataDir
   const listeners = [`PLAINTEXT://127.0.0.1:${node.port}`];
   if (node.saslPort !== undefined) listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.saslPort}`);
   if (node.sslPort !== undefined) listeners.push(`SSL://127.0.0.1:${node.sslPort}`);
+  if (node.saslSslPort !== undefined) listeners.push(`SASL_SSL://127.0.0.1:${node.saslSslPort}`);
+  if (node.mtlsPort !== undefined) listeners.push(`MTLS://127.0.0.1:${node.mtlsPort}`);
+  const protocols = 'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL,MTLS:SSL';
   const props: Record<string, string> = {
     'log.dirs': dataDir,
     'advertised.listeners': listeners.join(','),
@@ -58,7 +65,7 @@ export function brokerProperties(layout: ClusterLayout, node: NodePorts, dataDir
       'controller.quorum.voters': layout.nodes.map((n) => `${n.nodeId}@127.0.0.1:${n.controllerPort}`).join(','),
       'controller.listener.names': 'CONTROLLER',
       listeners: [...listeners, `CONTROLLER://127.0.0.1:${node.controllerPort}`].join(','),
-      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT',
+      'listener.security.protocol.map': `${protocols},CONTROLLER:PLAINTEXT`,
     });
     if (replicas > 1) {
       // A killed broker is fenced after 3 s instead of 9 s, so failover tests stay short.
@@ -70,7 +77,7 @@ export function brokerProperties(layout: ClusterLayout, node: NodePorts, dataDir
       'broker.id': String(node.nodeId),
       'zookeeper.connect': `127.0.0.1:${layout.zooKeeperPort}`,
       listeners: listeners.join(','),
-      'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL',
+      'listener.security.protocol.map': protocols,
     });
     // ZooKeeper's smallest session (2 ticks) is 4 s: a killed broker leaves within that.
     if (replicas > 1) props['zookeeper.session.timeout.ms'] = '4000';

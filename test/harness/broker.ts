@@ -11,7 +11,7 @@ import { freePorts } from './ports.js';
 import { waitForBrokers, waitForPort } from './ready.js';
 import { scramFormatArgs, scramZooKeeperCommands, type SaslOptions } from './sasl.js';
 import { logTails } from './tail.js';
-import { createTlsFiles } from './tls.js';
+import { createTlsFiles, type ClientCertificate } from './tls.js';
 import { DEFAULT_KAFKA_VERSION, usesZooKeeper } from './versions.js';
 import { startZooKeeper, ZOOKEEPER_JVM_ARGS } from './zookeeper.js';
 
@@ -22,8 +22,13 @@ export interface StartKafkaOptions {
   nodes?: 1 | 3;
   /** Adds a SASL_PLAINTEXT listener (PLAIN and SCRAM) with these users. */
   sasl?: SaslOptions;
-  /** Adds an SSL listener with a throwaway CA and a certificate for 127.0.0.1 (SAN IP:127.0.0.1). */
+  /**
+   * Adds an SSL listener with a throwaway CA and a certificate for 127.0.0.1 (SAN IP:127.0.0.1);
+   * with `sasl` too, a SASL_SSL listener (CKafka's SCRAM-over-TLS access point).
+   */
   ssl?: boolean;
+  /** Adds an SSL listener that requires a client certificate signed by the CA (implies `ssl`); see `clientCert`. */
+  clientAuth?: boolean;
   /** Extra or overriding server.properties, e.g. `{ 'auto.create.topics.enable': false }`. */
   brokerProps?: Record<string, string | number | boolean>;
   /** How long the cluster may take to answer a client; default 60 s. */
@@ -39,6 +44,12 @@ export interface KafkaCluster {
   saslBootstrap?: string;
   /** Comma-separated SSL addresses when `ssl` was given. */
   sslBootstrap?: string;
+  /** Comma-separated SASL_SSL addresses when `sasl` and `ssl` were given. */
+  saslSslBootstrap?: string;
+  /** Comma-separated addresses of the SSL listener requiring a client certificate, when `clientAuth` was given. */
+  mtlsBootstrap?: string;
+  /** A client certificate (PEM files) signed by the CA, when `ssl` or `clientAuth` was given. */
+  clientCert?: ClientCertificate;
   /** PEM file of the CA that signed the brokers' certificate, when `ssl` was given. */
   caFile?: string;
   version: string;
@@ -75,7 +86,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
   const count = options.nodes ?? 1;
   const zooKeeper = usesZooKeeper(version);
   const root = mkdtempSync(join(tmpdir(), `ckafka-kafka-${version}-`));
-  const tls = options.ssl ? await createTlsFiles(join(root, 'tls')) : undefined;
+  const tls = options.ssl || options.clientAuth ? await createTlsFiles(join(root, 'tls')) : undefined;
   const layout = { ...(await planLayout(version, count, zooKeeper, options)), ...(tls ? { tls } : {}) };
   // On a crash keep the logs but not the data.
   const forgetCleanup = onProcessExit(() => removeData(root));
@@ -124,7 +135,9 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     bootstrap: brokers.join(','),
     brokers,
     ...(options.sasl ? { saslBootstrap: layout.nodes.map((n) => `127.0.0.1:${n.saslPort}`).join(',') } : {}),
-    ...(tls ? { sslBootstrap: layout.nodes.map((n) => `127.0.0.1:${n.sslPort}`).join(','), caFile: tls.caFile } : {}),
+    ...(tls ? { sslBootstrap: layout.nodes.map((n) => `127.0.0.1:${n.sslPort}`).join(','), caFile: tls.caFile, clientCert: tls.client } : {}),
+    ...(tls && options.sasl ? { saslSslBootstrap: layout.nodes.map((n) => `127.0.0.1:${n.saslSslPort}`).join(',') } : {}),
+    ...(options.clientAuth ? { mtlsBootstrap: layout.nodes.map((n) => `127.0.0.1:${n.mtlsPort}`).join(',') } : {}),
     version,
     mode: zooKeeper ? 'zookeeper' : 'kraft',
     logDir: root,
@@ -144,7 +157,9 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
 }
 
 async function planLayout(version: string, count: number, zooKeeper: boolean, options: StartKafkaOptions): Promise<ClusterLayout> {
-  const ports = await freePorts(count * (2 + (options.sasl ? 1 : 0) + (options.ssl ? 1 : 0)) + 1);
+  const ssl = options.ssl === true || options.clientAuth === true;
+  const perNode = 2 + (options.sasl ? 1 : 0) + (ssl ? 1 : 0) + (ssl && options.sasl ? 1 : 0) + (options.clientAuth ? 1 : 0);
+  const ports = await freePorts(count * perNode + 1);
   const next = () => ports.pop() as number;
   return {
     version,
@@ -153,7 +168,9 @@ async function planLayout(version: string, count: number, zooKeeper: boolean, op
       port: next(),
       controllerPort: next(),
       ...(options.sasl ? { saslPort: next() } : {}),
-      ...(options.ssl ? { sslPort: next() } : {}),
+      ...(ssl ? { sslPort: next() } : {}),
+      ...(ssl && options.sasl ? { saslSslPort: next() } : {}),
+      ...(options.clientAuth ? { mtlsPort: next() } : {}),
     })),
     ...(zooKeeper ? { zooKeeperPort: next() } : {}),
     ...(options.sasl ? { sasl: options.sasl } : {}),

@@ -53,9 +53,11 @@ export async function createTopic(bootstrap: string, name: string, partitions = 
 }
 
 /**
- * Waits until the broker's metadata lists every partition of a new topic with a leader. kafkajs's
- * own wait (waitForLeaders) gives up on UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker answers
- * until its metadata cache has caught up with the controller (seen on a loaded machine).
+ * Waits until the broker's metadata lists every partition of a new topic with a leader, and that
+ * leader serves it (ListOffsets answers). kafkajs's own wait (waitForLeaders) gives up on
+ * UNKNOWN_TOPIC_OR_PARTITION, which a KRaft broker answers until its metadata cache has caught up
+ * with the controller (seen on a loaded machine), and a KRaft broker lists a leader a moment before
+ * that leader hosts the partition (NOT_LEADER_FOR_PARTITION to a consumer that starts at once).
  */
 async function waitForTopic(admin: Admin, name: string, partitions: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -64,11 +66,14 @@ async function waitForTopic(admin: Admin, name: string, partitions: number, time
     try {
       const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
       const found = topics.find((t) => t.name === name)?.partitions ?? [];
-      if (found.length === partitions && found.every((p) => p.leader >= 0)) return;
+      if (found.length === partitions && found.every((p) => p.leader >= 0)) {
+        await admin.fetchTopicOffsets(name);
+        return;
+      }
       last = `${found.length} of ${partitions} partitions with a leader`;
     } catch (error) {
       const type = (error as { type?: string }).type;
-      if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE') throw error;
+      if (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE' && type !== 'NOT_LEADER_FOR_PARTITION') throw error;
       last = type;
     }
     if (Date.now() > deadline) throw new Error(`topic ${name} has no leaders after ${timeoutMs} ms (${last})`);
@@ -112,22 +117,65 @@ export interface ReadMessage {
   headers: Record<string, string>;
 }
 
-/** Reads the first `count` messages of `topic` from the beginning with a fresh group; rejects after `timeoutMs`. */
+/**
+ * Reads everything `topic` holds, from the beginning to the end of every partition, with a fresh
+ * group: at least `count` messages (it waits for them), then on to the partitions' high watermarks
+ * as they are once `count` have arrived. Every stored message is returned, duplicates and extras
+ * included, so a test comparing lists sees them. Rejects after `timeoutMs`.
+ */
 export async function readMessages(bootstrap: string, topic: string, count: number, timeoutMs = 20_000): Promise<ReadMessage[]> {
-  const consumer = testKafka(bootstrap, 'ckafka-test-consumer').consumer({
+  const kafka = testKafka(bootstrap, 'ckafka-test-consumer');
+  const consumer = kafka.consumer({
     groupId: uniqueTopic('ckafka-test-group'),
     maxWaitTimeInMs: 250,
     allowAutoTopicCreation: false,
   });
+  const admin = kafka.admin();
   const received: ReadMessage[] = [];
-  await consumer.connect();
+  // Next offset to read per partition, from every batch the consumer got past (control batches too).
+  const next = new Map<number, number>();
+  let ends: Map<number, { low: number; high: number }> | undefined;
+  let fetchingEnds = false;
+  const reachedEnds = (): boolean =>
+    ends !== undefined && [...ends].every(([partition, { low, high }]) => high <= low || (next.get(partition) ?? low) >= high);
+  await Promise.all([consumer.connect(), admin.connect()]);
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`read ${received.length} of ${count} messages from ${topic} in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      let settled = false;
+      const finish = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+      const timer = setTimeout(() => {
+        const where = ends ? ` (ends ${JSON.stringify(Object.fromEntries(ends))}, read to ${JSON.stringify(Object.fromEntries(next))})` : '';
+        finish(new Error(`read ${received.length} of at least ${count} messages from ${topic} in ${timeoutMs} ms${where}`));
+      }, timeoutMs);
+      const check = () => {
+        if (settled || received.length < count) return;
+        if (ends === undefined) {
+          if (fetchingEnds) return;
+          // The ends are taken once the expected messages are in: anything written later is not waited for.
+          fetchingEnds = true;
+          void admin.fetchTopicOffsets(topic).then(
+            (offsets) => {
+              ends = new Map(offsets.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }]));
+              if (reachedEnds()) finish();
+            },
+            (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+          );
+          return;
+        }
+        if (reachedEnds()) finish();
+      };
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const last = Number(payload.lastOffset);
+        if (payload.topic === topic && last + 1 > (next.get(payload.partition) ?? 0)) next.set(payload.partition, last + 1);
+        check();
+      });
       consumer
         .run({
           eachMessage: async ({ partition, message }) => {
@@ -139,20 +187,16 @@ export async function readMessages(bootstrap: string, topic: string, count: numb
               value: message.value?.toString('utf8') ?? null,
               headers: headersText(message.headers),
             });
-            if (received.length >= count) {
-              clearTimeout(timer);
-              resolve();
-            }
           },
         })
-        .catch(reject);
+        .then(check, (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
     });
   } finally {
     // Never disconnect inside eachMessage: it waits for the handler to finish.
-    await consumer.disconnect();
+    await Promise.all([consumer.disconnect(), admin.disconnect()]);
   }
   // In partition and offset order, so tests can compare whole lists.
-  return received.slice(0, count).sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+  return received.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
 }
 
 function headersText(headers: IHeaders | undefined): Record<string, string> {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { assertNoStatusOnStdout } from './stdout-guard.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The installed entry point; it runs dist/, so `npm run build` must have run (npm test does). */
@@ -12,7 +13,7 @@ export interface BinaryResult {
   stderr: string;
 }
 
-/** Runs the built CLI as a process with no terminal and NO_COLOR, optionally feeding stdin. */
+/** Runs the built CLI as a process with no terminal and NO_COLOR, optionally feeding stdin; rejects on status lines on stdout. */
 export function runBinary(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<BinaryResult> {
   if (!existsSync(`${root}dist/main.js`)) throw new Error('dist/ is missing: run `npm run build` before the integration tests');
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...options.env } });
@@ -23,6 +24,13 @@ export function runBinary(args: string[], options: { stdin?: string; env?: NodeJ
   child.stdin.end(options.stdin ?? '');
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      try {
+        assertNoStatusOnStdout(stdout, args);
+        resolve({ code, stdout, stderr });
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
   });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/main.js';
 import type { Io } from '../../src/io/io.js';
+import { assertNoStatusOnStdout } from './stdout-guard.js';
 
 export interface CliResult {
   code: number;
@@ -16,9 +17,14 @@ export interface RunOptions {
   stdin?: string | Readable;
   cwd?: string;
   signal?: AbortSignal;
+  /** Let status lines (`% …`, JSON events) appear on stdout; by default they fail the run. */
+  allowStatusOnStdout?: boolean;
 }
 
-/** Runs the CLI in-process with captured streams; the environment is not the test runner's. */
+/**
+ * Runs the CLI in-process with captured streams; the environment is not the test runner's.
+ * Rejects when stdout carries status lines (see stdout-guard.ts).
+ */
 export async function runCli(argv: string[], options: RunOptions = {}): Promise<CliResult> {
   const out = collect();
   const err = collect();
@@ -33,7 +39,9 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     signal: options.signal ?? new AbortController().signal,
   };
   const code = await main(argv, io);
-  return { code, stdout: out.text(), stderr: err.text() };
+  const stdout = out.text();
+  if (!options.allowStatusOnStdout) assertNoStatusOnStdout(stdout, argv);
+  return { code, stdout, stderr: err.text() };
 }
 
 function collect() {

@@ -3,12 +3,47 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyConfig, runCli } from '../harness/run-cli.js';
-import { createTopic, uniqueTopic } from '../harness/kafka.js';
+import { AssignerProtocol } from 'kafkajs';
+import { createTopic, kafkaAdmin, uniqueTopic } from '../harness/kafka.js';
 
 const { bootstrap } = inject('kafka');
 const dir = mkdtempSync(join(tmpdir(), 'ckafka-check-'));
 const config = emptyConfig();
 const base = ['--config', config, '-b', bootstrap];
+
+/**
+ * The groups among `groupIds` this run can have made: one that reads `topic` (a member subscribed or
+ * assigned to it, or offsets committed for it), or an empty group with no offsets at all that is
+ * still there seconds later (another file's throwaway group is deleted as its command ends).
+ */
+async function groupsOnTopic(groupIds: string[], topic: string): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const admin = await kafkaAdmin(bootstrap);
+  try {
+    const found: string[] = [];
+    const orphans: string[] = [];
+    for (const group of (await admin.describeGroups(groupIds)).groups) {
+      const reads = group.members.some((m) => {
+        const subscribed = m.memberMetadata.length > 0 && (AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.topics ?? []).includes(topic);
+        const assigned = m.memberAssignment.length > 0 && topic in (AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {});
+        return subscribed || assigned;
+      });
+      const offsets = await admin.fetchOffsets({ groupId: group.groupId });
+      const committed = offsets.filter((t) => t.partitions.some((p) => Number(p.offset) >= 0));
+      if (reads || committed.some((t) => t.topic === topic)) found.push(`${group.groupId} (${group.state})`);
+      else if (group.members.length === 0 && group.state !== 'Dead' && committed.length === 0) orphans.push(group.groupId);
+    }
+    if (orphans.length > 0) {
+      await new Promise((r) => setTimeout(r, 3_000));
+      for (const group of (await admin.describeGroups(orphans)).groups) {
+        if (group.state !== 'Dead' && group.members.length === 0) found.push(`${group.groupId} (${group.state}, no members, no offsets)`);
+      }
+    }
+    return found;
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 describe('ckafka check', () => {
   it('passes when every message comes back once and intact, with latencies, JSON and JUnit', async () => {
@@ -40,7 +75,10 @@ describe('ckafka check', () => {
     const before = JSON.parse((await runCli(['group', 'list', ...base, '-o', 'json'])).stdout) as { group_id: string }[];
     expect((await runCli(['check', ...base, '-t', topic, '-n', '2'])).code).toBe(0);
     const after = JSON.parse((await runCli(['group', 'list', ...base, '-o', 'json'])).stdout) as { group_id: string }[];
-    expect(after.map((g) => g.group_id).filter((g) => !before.some((b) => b.group_id === g))).toEqual([]);
+    const appeared = after.map((g) => g.group_id).filter((g) => !before.some((b) => b.group_id === g));
+    // Other test files run at the same time and make groups of their own: only a group that reads
+    // this run's topic (a member subscribed or assigned to it, or offsets committed for it) is this run's.
+    expect(await groupsOnTopic(appeared, topic)).toEqual([]);
   });
 
   it('fails with 8 when messages are sent but never arrive', async () => {

@@ -3,6 +3,7 @@ import { main } from '../../src/main.js';
 import type { Io } from '../../src/io/io.js';
 import { kafkaAdmin } from '../harness/kafka.js';
 import type { CliResult } from '../harness/run-cli.js';
+import { assertNoStatusOnStdout } from '../harness/stdout-guard.js';
 
 export { emptyConfig, jsonLines } from '../harness/run-cli.js';
 
@@ -28,7 +29,10 @@ export function startCli(argv: string[]): LiveRun {
     cwd: process.cwd(),
     signal: controller.signal,
   };
-  const done = main(argv, io).then((code) => ({ code, stdout: out.text(), stderr: err.text() }));
+  const done = main(argv, io).then((code) => {
+    assertNoStatusOnStdout(out.text(), argv);
+    return { code, stdout: out.text(), stderr: err.text() };
+  });
   const texts = { stdout: out.text, stderr: err.text };
   return {
     stdout: out.text,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createTopic, sendMessages, uniqueTopic, type TestMessage } from '../harness/kafka.js';
 import { committed, emptyConfig } from './consume-helpers.js';
 import { runCli } from '../harness/run-cli.js';
+import { assertNoStatusOnStdout } from '../harness/stdout-guard.js';
 
 // These tests run the built CLI (`npm run build`) as a process: real signals, real pipes, real exit codes.
 const { bootstrap } = inject('kafka');
@@ -45,8 +46,15 @@ function spawnCli(args: string[], onStdout?: (text: string, child: ReturnType<ty
     onStdout?.(stdout, child);
   });
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  return new Promise((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started }));
+  return new Promise((resolve, reject) => {
+    child.on('close', (code, signal) => {
+      try {
+        assertNoStatusOnStdout(stdout, shell ? [shell] : args);
+        resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
   });
 }
 

@@ -139,7 +139,7 @@ describe('stop conditions', () => {
     const topic = uniqueTopic('end');
     await createTopic(bootstrap, topic, 3);
     const empty = await runCli([...base, '-t', topic, '-e']);
-    expect(empty.code).toBe(0);
+    expect(empty.code, empty.stderr).toBe(0);
     expect(empty.stderr).toContain('stopped: end of the partitions reached');
     await sendMessages(bootstrap, topic, values('m', 30));
     const r = await runCli([...base, '-t', topic, '-e', '-o', 'raw']);

@@ -32,6 +32,15 @@ describe('test harness broker', () => {
       sent.map(({ key, value, headers }) => ({ key, value, headers: headers ?? {} })).sort(byValue),
     );
   });
+
+  it('readMessages returns everything stored, to the end of every partition: duplicates and extras too', async () => {
+    const topic = uniqueTopic('harness-extras');
+    await createTopic(bootstrap, topic, 2);
+    // 'a' twice on partition 0, and more than the two messages the caller expects.
+    await sendMessages(bootstrap, topic, [{ value: 'a', partition: 0 }, { value: 'b', partition: 1 }, { value: 'a', partition: 0 }, { value: 'c', partition: 1 }]);
+    const received = await readMessages(bootstrap, topic, 2);
+    expect(received.map((m) => [m.partition, m.offset, m.value])).toEqual([[0, '0', 'a'], [0, '1', 'a'], [1, '0', 'b'], [1, '1', 'c']]);
+  });
 });
 
 describe('startKafka with a SASL listener', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { emptyConfig, jsonLines, runCli } from '../harness/run-cli.js';
 import { createTopic, kafkaAdmin, readMessages as readBack, uniqueTopic } from '../harness/kafka.js';
+import { partitionSizes } from '../harness/log-dirs.js';
 
 const { bootstrap } = inject('kafka');
 // An empty config file keeps any personal config of the developer out of the tests.
@@ -101,15 +102,20 @@ describe('ckafka produce', () => {
     expect(stored.map((m) => m.value)).toEqual(['Message 0', 'Message 1', 'Message 2']);
   });
 
-  it.each([['gzip'], ['snappy'], ['lz4'], ['zstd']])('compresses with %s', async (codec) => {
+  // The log's size on the broker (DescribeLogDirs) tells whether the batches were compressed: the
+  // values alone are ~65 KB; uncompressed the log is larger than that, compressed a fraction of it.
+  it.each([['none'], ['gzip'], ['snappy'], ['lz4'], ['zstd']])('compresses with %s, as the log size on the broker shows', async (codec) => {
     const topic = uniqueTopic(`codec-${codec}`);
     await createTopic(bootstrap, topic, 1);
-    const r = await runCli(['produce', ...base, '-t', topic, '--compression', codec, '-q'], {
-      stdin: Array.from({ length: 500 }, (_, i) => `compressible message number ${i} `.repeat(4)).join('\n'),
-    });
-    expect(r.code).toBe(0);
+    const values = Array.from({ length: 500 }, (_, i) => `compressible message number ${i} `.repeat(4));
+    const r = await runCli(['produce', ...base, '-t', topic, '--compression', codec, '-q'], { stdin: values.join('\n') });
+    expect(r.code, r.stderr).toBe(0);
     const stored = await readBack(bootstrap, topic, 500);
-    expect(stored[499]!.value).toBe('compressible message number 499 '.repeat(4));
+    expect(stored.map((m) => m.value)).toEqual(values);
+    const valueBytes = values.reduce((n, v) => n + v.length, 0);
+    const logBytes = (await partitionSizes(bootstrap, topic)).get(0) ?? 0;
+    if (codec === 'none') expect(logBytes).toBeGreaterThan(valueBytes);
+    else expect(logBytes, `${codec}: ${logBytes} bytes on the broker for ${valueBytes} bytes of values`).toBeLessThan(valueBytes / 3);
   });
 
   it('with -X allow.auto.create.topics=false refuses an unknown topic without creating it (exit 6)', async () => {

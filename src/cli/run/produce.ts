@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ConfigRequest } from '../../config/types.js';
 import { loadConfig, requireBootstrapServers, requireTopic } from '../../config/index.js';
 import { EXIT_CODES, failureExitCode, usageError } from '../../errors/errors.js';
@@ -7,6 +8,7 @@ import type { Header } from '../../kafka/records.js';
 import { produce, type ProduceSummary } from '../../ops/produce.js';
 import { argumentInput, generatedInput, streamInput, type InputChunks, type LineOptions } from '../../io/input.js';
 import { namedReadErrors, openInputFile, refuseDirectoryStdin } from '../../io/input-file.js';
+import { readUntilAborted } from '../../io/read-until-aborted.js';
 import { BufferedOutput } from '../../io/output.js';
 import { colorFor } from '../../format/color.js';
 import { deliveryRenderer, PHP_PRODUCER_DONE, phpProducerError, summaryJson, summaryText } from '../../format/delivery.js';
@@ -22,13 +24,13 @@ export async function runProduce(ctx: RunContext, request: ConfigRequest, flags:
   // read or anything connects.
   const source = await chooseInput(ctx, flags, messages);
   try {
-    return await produceFrom(ctx, request, flags, source.input);
+    return await produceFrom(ctx, request, flags, source);
   } finally {
     await source.close();
   }
 }
 
-async function produceFrom(ctx: RunContext, request: ConfigRequest, flags: ProduceFlags, input: InputChunks): Promise<number> {
+async function produceFrom(ctx: RunContext, request: ConfigRequest, flags: ProduceFlags, { input, endsOnAbort }: InputSource): Promise<number> {
   const { io } = ctx;
   const config = await loadConfig(request);
   const topic = requireTopic(config);
@@ -69,6 +71,7 @@ async function produceFrom(ctx: RunContext, request: ConfigRequest, flags: Produ
       messageMaxBytes: settings.messageMaxBytes,
       acks: settings.acks,
       signal: io.signal,
+      inputEndsOnAbort: endsOnAbort,
       // -q prints no report: the op need not keep a million messages until they are acknowledged.
       keepRecords: format !== 'quiet',
       onChunk: (chunk) => {
@@ -100,6 +103,8 @@ export function exitCodeFor(s: ProduceSummary): number {
 
 interface InputSource {
   input: InputChunks;
+  /** Read from a stream that stops on Ctrl-C with what it had read (readUntilAborted): those lines are reported too. */
+  endsOnAbort: boolean;
   /** Releases a file opened for the input (a no-op for the others). */
   close(): Promise<void>;
 }
@@ -124,17 +129,18 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
   if (flags.partition !== undefined) options.partition = flags.partition;
   const sources = [messages.length > 0, flags.file !== undefined, flags.count !== undefined].filter(Boolean).length;
   if (sources > 1) throw usageError('choose one input: message arguments, --file or --count');
-  if (messages.length > 0) return { input: argumentInput(messages, options), close: nothingToClose };
+  if (messages.length > 0) return { input: argumentInput(messages, options), endsOnAbort: false, close: nothingToClose };
   const stdin = () => {
     refuseDirectoryStdin(ctx.io.stdin);
-    return streamInput(namedReadErrors(ctx.io.stdin as AsyncIterable<Buffer>, 'stdin'), options);
+    return streamInput(namedReadErrors(readUntilAborted(ctx.io.stdin as Readable, ctx.io.signal), 'stdin'), options);
   };
   if (flags.file !== undefined) {
-    if (flags.file === '-') return { input: stdin(), close: nothingToClose };
+    if (flags.file === '-') return { input: stdin(), endsOnAbort: true, close: nothingToClose };
     const file = await openInputFile(flags.file, ctx.io.cwd);
     const stream = file.createReadStream({ highWaterMark: 256 * 1024 });
     return {
-      input: streamInput(namedReadErrors(stream, `--file ${flags.file}`), options),
+      input: streamInput(namedReadErrors(readUntilAborted(stream, ctx.io.signal), `--file ${flags.file}`), options),
+      endsOnAbort: true,
       // The stream closes the file when it ends; this is for the paths that never read it.
       close: async () => {
         stream.destroy();
@@ -142,10 +148,10 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
       },
     };
   }
-  if (flags.count !== undefined) return { input: generatedInput(flags.count, options), close: nothingToClose };
+  if (flags.count !== undefined) return { input: generatedInput(flags.count, options), endsOnAbort: false, close: nothingToClose };
   // The demo's behaviour at a terminal; a pipe or file on stdin is read line by line.
-  if (ctx.io.stdin.isTTY === true) return { input: generatedInput(5, options), close: nothingToClose };
-  return { input: stdin(), close: nothingToClose };
+  if (ctx.io.stdin.isTTY === true) return { input: generatedInput(5, options), endsOnAbort: false, close: nothingToClose };
+  return { input: stdin(), endsOnAbort: true, close: nothingToClose };
 }
 
 function parseHeaders(values: string[]): Header[] {
