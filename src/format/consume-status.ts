@@ -52,7 +52,23 @@ const REASONS: Record<StopReason, (s: StatusContext) => string> = {
   idle: (s) => `no message for ${formatDuration(s.idleTimeoutMs ?? 0)}`,
   interrupted: () => 'interrupted',
   'output-closed': () => 'output closed',
+  'not-owned': (s) => `the end of this member's partitions; other members of group '${s.groupId}' hold the rest`,
 };
+
+/**
+ * -e in a group that ended with partitions held by other members: which, and how many messages
+ * the group has left in them (the command exits 7: the topic was not read to its end).
+ */
+export function unreadText(summary: ConsumeSummary, s: StatusContext, c: ChalkInstance, json: boolean): string {
+  const unread = [...(summary.unread ?? [])].sort(([a], [b]) => a - b);
+  const total = unread.reduce((sum, [, n]) => sum + n, 0n);
+  if (json) {
+    return `${JSON.stringify({ error: { kind: 'partial', message: 'not read to the end: partitions held by other members', unread: Object.fromEntries(unread.map(([p, n]) => [p, Number(n)])), total: Number(total) } })}\n`;
+  }
+  return `${c.red('ckafka: error:')} '${s.topic}' was not read to its end: partition(s) ${unread.map(([p]) => p).join(', ')} belong to other members of group '${s.groupId}', ` +
+    `with ${total} message(s) unread (partition:messages ${unread.map(([p, n]) => `${p}:${n}`).join(' ')})\n` +
+    `  hint: Another member is reading them, or one that died still holds them until its session times out (session.timeout.ms); run again, or see ckafka group describe ${s.groupId}.\n`;
+}
 
 /** The closing line on stderr: how many, why it stopped, what was committed. */
 export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c: ChalkInstance, json: boolean): string {
@@ -65,6 +81,7 @@ export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c:
       ...(s.matching ? { scanned: summary.scanned, matched: summary.consumed } : {}),
       stopped: summary.reason,
       committed: Object.fromEntries(committed.map(([p, o]) => [p, Number(o)])),
+      ...(summary.unread ? { unread: Object.fromEntries([...summary.unread].map(([p, n]) => [p, Number(n)])) } : {}),
       elapsed_ms: Math.round(summary.elapsedMs),
     };
     return `${JSON.stringify({ summary: body })}\n`;

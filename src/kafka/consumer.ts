@@ -83,6 +83,11 @@ export interface TopicConsumer {
   run(handlers: ConsumerHandlers): Promise<void>;
   commit(offsets: Map<number, bigint>): Promise<void>;
   /**
+   * Messages the group has left to read in `partitions` up to endOffsets (from its committed
+   * offsets, else auto.offset.reset): what other members (or a dead one) hold but have not read.
+   */
+  remaining(partitions: number[]): Promise<Map<number, bigint>>;
+  /**
    * Asks kafkajs not to fetch again, without waiting: called from inside onBatch when the last
    * wanted batch is done, it spares the long poll (fetch.wait.max.ms) that stopping from outside
    * waits for. Commit before: kafkajs ignores commits once stopped. close() is still needed.
@@ -229,13 +234,13 @@ class KafkajsTopicConsumer implements TopicConsumer {
       }
     });
     try {
-      if (mode.kind === 'group') {
-        // Also where a new cluster's first group waits for its coordinator (see coordinator-retry.ts).
-        const wait = coordinatorWait(mode.groupId, this.describe(), { ms: this.coordinatorWaitMs() });
-        this.initialCommitted = await withCoordinatorRetry(() => committedOffsets(this.admin, mode.groupId, topic), wait);
-      }
+      // A new cluster's first group waits here for its coordinator (see coordinator-retry.ts),
+      // alongside connecting: kafkajs's consumer gives up on "coordinator not found" at once.
+      const ready = this.coordinatorReady();
+      ready.catch(() => undefined);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: settings.autoOffsetReset === 'earliest' });
+      this.initialCommitted = await ready;
       await consumer.run({
         autoCommit: false,
         eachBatch: async (payload) => this.eachBatch(payload, handlers),
@@ -243,6 +248,15 @@ class KafkajsTopicConsumer implements TopicConsumer {
     } catch (error) {
       throw translateKafkaError(error, { action: this.describe(), brokers: this.options.client.brokers });
     }
+  }
+
+  /** Once the group's coordinator answers: the group's committed offsets (none without a group of the user's). */
+  private async coordinatorReady(): Promise<Map<number, bigint>> {
+    const { mode, topic } = this.options;
+    const wait = coordinatorWait(this.kafkaGroupId, this.describe(), { ms: this.coordinatorWaitMs() });
+    if (mode.kind === 'group') return withCoordinatorRetry(() => committedOffsets(this.admin, mode.groupId, topic), wait);
+    await withCoordinatorRetry(() => this.admin.describeGroups([this.kafkaGroupId]), wait);
+    return new Map();
   }
 
   private coordinatorWaitMs(): number {
@@ -346,6 +360,21 @@ class KafkajsTopicConsumer implements TopicConsumer {
     } catch (error) {
       throw translateKafkaError(error, { action: `commit offsets of group '${this.kafkaGroupId}'` });
     }
+  }
+
+  async remaining(partitions: number[]): Promise<Map<number, bigint>> {
+    const groupId = this.groupId;
+    const out = new Map<number, bigint>();
+    if (groupId === null || partitions.length === 0) return out;
+    const wait = coordinatorWait(groupId, this.describe(), { ms: this.coordinatorWaitMs() });
+    const committed = await withCoordinatorRetry(() => committedOffsets(this.admin, groupId, this.options.topic), wait);
+    const earliest = this.options.settings.autoOffsetReset === 'earliest';
+    for (const p of partitions) {
+      const end = this.endOffsets.get(p) ?? 0n;
+      const from = committed.get(p) ?? (earliest ? (this.watermarks.get(p)?.low ?? 0n) : end);
+      out.set(p, end > from ? end - from : 0n);
+    }
+    return out;
   }
 
   stopFetching(): void {
