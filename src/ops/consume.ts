@@ -125,7 +125,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     if (request.idleTimeoutMs === null || stopping) return;
     clearTimeout(idleTimer);
     // Messages still being written (a reader that paused) are not idleness.
-    idleTimer = setTimeout(() => (pendingWrites > 0 ? armIdle() : stop('idle')), request.idleTimeoutMs);
+    // Nor is waiting for partitions other members hold (-e in a group): that wait has its own bound.
+    idleTimer = setTimeout(() => (pendingWrites > 0 || awaitingOthers !== undefined ? armIdle() : stop('idle')), request.idleTimeoutMs);
   };
 
   const atEnd = (p: number, end: Map<number, bigint>) => {
