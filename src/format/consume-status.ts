@@ -62,12 +62,14 @@ const REASONS: Record<StopReason, (s: StatusContext) => string> = {
 export function unreadText(summary: ConsumeSummary, s: StatusContext, c: ChalkInstance, json: boolean): string {
   const unread = [...(summary.unread ?? [])].sort(([a], [b]) => a - b);
   const total = unread.reduce((sum, [, n]) => sum + n, 0n);
+  const message = `'${s.topic}' was not read to its end: partition(s) ${unread.map(([p]) => p).join(', ')} belong to other members of group '${s.groupId}', ` +
+    `with ${total} message(s) unread (partition:messages ${unread.map(([p, n]) => `${p}:${n}`).join(' ')})`;
+  const hint = `Another member is reading them, or one that died holds them until its session times out (session.timeout.ms): run again, or see ckafka group describe ${s.groupId}.`;
   if (json) {
-    return `${JSON.stringify({ error: { kind: 'partial', message: 'not read to the end: partitions held by other members', unread: Object.fromEntries(unread.map(([p, n]) => [p, Number(n)])), total: Number(total) } })}\n`;
+    const error = { kind: 'partial', message, hint, exit_code: 7, unread: Object.fromEntries(unread.map(([p, n]) => [p, Number(n)])) };
+    return `${JSON.stringify({ error })}\n`;
   }
-  return `${c.red('ckafka: error:')} '${s.topic}' was not read to its end: partition(s) ${unread.map(([p]) => p).join(', ')} belong to other members of group '${s.groupId}', ` +
-    `with ${total} message(s) unread (partition:messages ${unread.map(([p, n]) => `${p}:${n}`).join(' ')})\n` +
-    `  hint: Another member is reading them, or one that died still holds them until its session times out (session.timeout.ms); run again, or see ckafka group describe ${s.groupId}.\n`;
+  return `${c.red('ckafka: error:')} ${message}\n  hint: ${hint}\n`;
 }
 
 /** The closing line on stderr: how many, why it stopped, what was committed. */

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function newCluster(): Promise<KafkaCluster> {
-  cluster = await startKafka(NEW_CLUSTER);
+  cluster = await startKafka({ ...NEW_CLUSTER, readyTimeoutMs: 150_000 });
   const admin = await kafkaAdmin(cluster.bootstrap);
   try {
     // The premise of every test here: no group has ever been used on this broker.

@@ -10,7 +10,8 @@ const config = emptyConfig();
 let cluster: KafkaCluster;
 
 beforeAll(async () => {
-  cluster = await startKafka({ nodes: 3 });
+  // A loaded machine (CI, parallel runs) can take over a minute to start three JVMs.
+  cluster = await startKafka({ nodes: 3, readyTimeoutMs: 150_000 });
 });
 
 afterAll(async () => {
