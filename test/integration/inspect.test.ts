@@ -76,7 +76,7 @@ describe('inspection commands', () => {
       // A topic config that is not name=value (a config file given after the command) is said, not a silent exit 2.
       const conf = await create(uniqueTopic('conf'), '--config', 'ckafka.json');
       expect(conf.code).toBe(2);
-      expect(conf.stderr).toMatch(/--config needs a topic config as name=value, got 'ckafka.json'/);
+      expect(conf.stderr).toMatch(/--config needs name=value, got 'ckafka.json'/);
     } finally {
       await admin.disconnect();
     }
