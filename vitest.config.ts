@@ -39,6 +39,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Heavy tests, each file with brokers of its own (a 3-node cluster, brokers that have never
+        // seen a group): run once per CI pass, not with every integration run. KAFKA_VERSION applies.
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -52,7 +52,25 @@ const REASONS: Record<StopReason, (s: StatusContext) => string> = {
   idle: (s) => `no message for ${formatDuration(s.idleTimeoutMs ?? 0)}`,
   interrupted: () => 'interrupted',
   'output-closed': () => 'output closed',
+  'not-owned': (s) => `the end of this member's partitions; other members of group '${s.groupId}' hold the rest`,
 };
+
+/**
+ * -e in a group that ended with partitions held by other members: which, and how many messages
+ * the group has left in them (the command exits 7: the topic was not read to its end).
+ */
+export function unreadText(summary: ConsumeSummary, s: StatusContext, c: ChalkInstance, json: boolean): string {
+  const unread = [...(summary.unread ?? [])].sort(([a], [b]) => a - b);
+  const total = unread.reduce((sum, [, n]) => sum + n, 0n);
+  const message = `'${s.topic}' was not read to its end: partition(s) ${unread.map(([p]) => p).join(', ')} belong to other members of group '${s.groupId}', ` +
+    `with ${total} message(s) unread (partition:messages ${unread.map(([p, n]) => `${p}:${n}`).join(' ')})`;
+  const hint = `Another member is reading them, or one that died holds them until its session times out (session.timeout.ms): run again, or see ckafka group describe ${s.groupId}.`;
+  if (json) {
+    const error = { kind: 'partial', message, hint, exit_code: 7, unread: Object.fromEntries(unread.map(([p, n]) => [p, Number(n)])) };
+    return `${JSON.stringify({ error })}\n`;
+  }
+  return `${c.red('ckafka: error:')} ${message}\n  hint: ${hint}\n`;
+}
 
 /** The closing line on stderr: how many, why it stopped, what was committed. */
 export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c: ChalkInstance, json: boolean): string {
@@ -65,6 +83,7 @@ export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c:
       ...(s.matching ? { scanned: summary.scanned, matched: summary.consumed } : {}),
       stopped: summary.reason,
       committed: Object.fromEntries(committed.map(([p, o]) => [p, Number(o)])),
+      ...(summary.unread ? { unread: Object.fromEntries([...summary.unread].map(([p, n]) => [p, Number(n)])) } : {}),
       elapsed_ms: Math.round(summary.elapsedMs),
     };
     return `${JSON.stringify({ summary: body })}\n`;

@@ -1,7 +1,8 @@
 import kafkajs, { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
 import { adminWithCluster } from './admin-cluster.js';
-import { causeChain, translateKafkaError } from './errors.js';
+import { translateKafkaError } from './errors.js';
+import { withCoordinatorRetry, type CoordinatorWait } from './coordinator-retry.js';
 import { topicPartitions } from './topic-offsets.js';
 
 // Node's ESM loader cannot see this name among kafkajs's CommonJS exports: take it from the default.
@@ -120,49 +121,26 @@ export async function describeTopic(admin: Admin, topic: string): Promise<TopicD
   };
 }
 
-export interface CreateTopicRequest {
-  topic: string;
-  partitions: number;
-  /** -1: the broker's default.replication.factor. */
-  replicationFactor: number;
-  configs: Record<string, string>;
-}
-
-/** Creates the topic and waits for its leaders; an existing topic is an error, not a silent success. */
-export async function createTopic(admin: Admin, request: CreateTopicRequest): Promise<void> {
-  try {
-    const created = await admin.createTopics({
-      waitForLeaders: true,
-      topics: [{
-        topic: request.topic,
-        numPartitions: request.partitions,
-        replicationFactor: request.replicationFactor,
-        configEntries: Object.entries(request.configs).map(([name, value]) => ({ name, value })),
-      }],
-    });
-    if (!created) throw alreadyExists(request.topic);
-  } catch (error) {
-    if (causeChain(error).some((e) => e.type === 'TOPIC_ALREADY_EXISTS')) throw alreadyExists(request.topic);
-    throw error;
-  }
-}
-
-const alreadyExists = (topic: string) =>
-  new CkafkaError('broker', `topic '${topic}' already exists`, { hint: `See it with: ckafka topic describe ${topic}` });
-
-export async function listGroups(admin: Admin): Promise<GroupSummary[]> {
-  const { groups } = await admin.listGroups();
+/** Every consumer group with its state; waits (within `wait`) for coordinators that are loading. */
+export async function listGroups(admin: Admin, wait: CoordinatorWait): Promise<GroupSummary[]> {
+  const { groups } = await withCoordinatorRetry(() => admin.listGroups(), wait);
   if (groups.length === 0) return [];
-  const described = await admin.describeGroups(groups.map((g) => g.groupId));
+  const described = await withCoordinatorRetry(() => admin.describeGroups(groups.map((g) => g.groupId)), wait);
   const states = new Map(described.groups.map((g) => [g.groupId, g.state]));
   return groups
     .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, state: states.get(g.groupId) ?? 'Unknown' }))
     .sort((a, b) => a.groupId.localeCompare(b.groupId));
 }
 
-/** State, members and, per partition, committed offset, end offset and lag: CKafka's Consumer Group page. */
-export async function describeGroup(admin: Admin, groupId: string): Promise<GroupDescription> {
-  const [{ groups }, committedByTopic] = await Promise.all([admin.describeGroups([groupId]), admin.fetchOffsets({ groupId })]);
+/**
+ * State, members and, per partition, committed offset, end offset and lag: CKafka's Consumer Group
+ * page. Waits (within `wait`) for a coordinator that is not ready: a new cluster's first group.
+ */
+export async function describeGroup(admin: Admin, groupId: string, wait: CoordinatorWait): Promise<GroupDescription> {
+  // One after the other: kafkajs retries each on its own, and a sibling left running when the
+  // other fails would keep the process alive after the error.
+  const { groups } = await withCoordinatorRetry(() => admin.describeGroups([groupId]), wait);
+  const committedByTopic = await withCoordinatorRetry(() => admin.fetchOffsets({ groupId }), wait);
   const group = groups[0];
   if (!group || (group.state === 'Dead' && committedByTopic.length === 0)) {
     throw new CkafkaError('broker', `consumer group '${groupId}' does not exist`, { hint: 'List groups with: ckafka group list' });

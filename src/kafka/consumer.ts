@@ -12,6 +12,7 @@ import type { EndPosition, StartPosition, Watermarks } from './offsets.js';
 import type { ConsumedMessage } from './records.js';
 import { consumedMessage } from './consumed-message.js';
 import { withGroupHint } from './group-hints.js';
+import { COORDINATOR_WAIT_MS, coordinatorNotReady, coordinatorWait, isCoordinatorError, withCoordinatorRetry } from './coordinator-retry.js';
 import { committedOffsets, startOffsets, topicPartitionIds, topicWatermarks, untilOffsets } from './topic-offsets.js';
 
 /** As a member of a group, or chosen partitions (all when not given) without one. */
@@ -30,6 +31,8 @@ export interface TopicConsumerOptions {
   adaptiveFetch?: boolean;
   /** What errors say was being done (default "consume from 'topic'"), e.g. "check 'topic'". */
   action?: string;
+  /** How long joining may wait for the group coordinator (a new cluster, a moved coordinator); default COORDINATOR_WAIT_MS. */
+  coordinatorWaitMs?: number;
 }
 
 /** The partitions this member now reads, where it starts in each and how far each reaches. */
@@ -80,6 +83,11 @@ export interface TopicConsumer {
   run(handlers: ConsumerHandlers): Promise<void>;
   commit(offsets: Map<number, bigint>): Promise<void>;
   /**
+   * Messages the group has left to read in `partitions` up to endOffsets (from its committed
+   * offsets, else auto.offset.reset): what other members (or a dead one) hold but have not read.
+   */
+  remaining(partitions: number[]): Promise<Map<number, bigint>>;
+  /**
    * Asks kafkajs not to fetch again, without waiting: called from inside onBatch when the last
    * wanted batch is done, it spares the long poll (fetch.wait.max.ms) that stopping from outside
    * waits for. Commit before: kafkajs ignores commits once stopped. close() is still needed.
@@ -114,10 +122,8 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
     const start = options.start ?? (mode.kind === 'partitions' ? { kind: options.settings.autoOffsetReset } : undefined);
     const targets = start ? await startOffsets(admin, topic, start, watermarks, chosen) : new Map<number, bigint>();
     const endOffsets = new Map([...watermarks].map(([p, w]) => [p, w.high]));
-    // The group's offsets now, so the first assignment's start positions are known at once.
-    const committed = mode.kind === 'group' ? await committedOffsets(admin, mode.groupId, topic) : new Map<number, bigint>();
     const until = options.until ? await untilOffsets(admin, topic, options.until, watermarks, chosen) : new Map<number, bigint>();
-    const consumer = new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets, committed);
+    const consumer = new KafkajsTopicConsumer(kafka, admin, options, chosen, watermarks, targets, endOffsets);
     consumer.untilOffsets = until;
     return consumer;
   } catch (error) {
@@ -142,6 +148,11 @@ class KafkajsTopicConsumer implements TopicConsumer {
   private closing = false;
   /** False between a crash and the next join: kafkajs has no group to commit to then. */
   private joinedNow = false;
+  /** Until when coordinator errors restart the consumer (set by the first of a run of them, cleared by a join). */
+  private coordinatorUntil: number | null = null;
+  private coordinatorSince = 0;
+  /** The group's offsets when it joined first, so the first assignment's start positions are known at once. */
+  private initialCommitted = new Map<number, bigint>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -151,7 +162,6 @@ class KafkajsTopicConsumer implements TopicConsumer {
     private readonly watermarks: Map<number, Watermarks>,
     private readonly targets: Map<number, bigint>,
     readonly endOffsets: Map<number, bigint>,
-    private readonly initialCommitted: Map<number, bigint>,
   ) {
     const { mode } = options;
     this.groupId = mode.kind === 'group' ? mode.groupId : null;
@@ -181,7 +191,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
       // kafkajs restarts a consumer that failed on a transient error (a broker died, the group
       // coordinator moved), by default for ever. Restart while it recovers in between; after a
       // few failures in a row with no successful join, report the error and end the command.
-      retry: { ...this.options.client.retry, restartOnFailure: async () => !this.closing && (this.crashesSinceJoin += 1) <= MAX_RESTARTS },
+      retry: { ...this.options.client.retry, restartOnFailure: async (error) => this.restartAfter(error) },
     };
     if (mode.kind === 'partitions') config.partitionAssigners = [fixedAssigner(topic, this.partitions)];
     if (this.options.adaptiveFetch) {
@@ -193,12 +203,26 @@ class KafkajsTopicConsumer implements TopicConsumer {
     const { CRASH, GROUP_JOIN, END_BATCH_PROCESS } = consumer.events;
     consumer.on(CRASH, ({ payload }) => {
       this.joinedNow = false;
-      const error = withGroupHint(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers }));
-      if (payload.restart) handlers.onRestart?.(error);
-      else handlers.onCrash(error);
+      const coordinator = isCoordinatorError(payload.error);
+      if (payload.restart) {
+        // A coordinator that is not ready is said once per wait, not at every restart.
+        if (coordinator && this.coordinatorSince !== 0) return;
+        if (coordinator) this.coordinatorSince = Date.now();
+        const error = coordinator
+          ? new CkafkaError('broker', `${this.describe()}: the group coordinator is not ready (${payload.error.message}); waiting up to ${Math.round(this.coordinatorWaitMs() / 1000)} s`)
+          : withGroupHint(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers }));
+        handlers.onRestart?.(error);
+        return;
+      }
+      const what = { groupId: this.kafkaGroupId, action: this.describe() };
+      handlers.onCrash(coordinator
+        ? coordinatorNotReady(payload.error, what, Date.now() - (this.coordinatorSince || Date.now()))
+        : withGroupHint(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers })));
     });
     consumer.on(GROUP_JOIN, ({ payload }) => {
       this.crashesSinceJoin = 0;
+      this.coordinatorUntil = null;
+      this.coordinatorSince = 0;
       this.joinedNow = true;
       this.onJoin(payload.memberAssignment[topic] ?? [], handlers);
     });
@@ -210,8 +234,13 @@ class KafkajsTopicConsumer implements TopicConsumer {
       }
     });
     try {
+      // A new cluster's first group waits here for its coordinator (see coordinator-retry.ts),
+      // alongside connecting: kafkajs's consumer gives up on "coordinator not found" at once.
+      const ready = this.coordinatorReady();
+      ready.catch(() => undefined);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: settings.autoOffsetReset === 'earliest' });
+      this.initialCommitted = await ready;
       await consumer.run({
         autoCommit: false,
         eachBatch: async (payload) => this.eachBatch(payload, handlers),
@@ -219,6 +248,29 @@ class KafkajsTopicConsumer implements TopicConsumer {
     } catch (error) {
       throw translateKafkaError(error, { action: this.describe(), brokers: this.options.client.brokers });
     }
+  }
+
+  /** Once the group's coordinator answers: the group's committed offsets (none without a group of the user's). */
+  private async coordinatorReady(): Promise<Map<number, bigint>> {
+    const { mode, topic } = this.options;
+    const wait = coordinatorWait(this.kafkaGroupId, this.describe(), { ms: this.coordinatorWaitMs() });
+    if (mode.kind === 'group') return withCoordinatorRetry(() => committedOffsets(this.admin, mode.groupId, topic), wait);
+    await withCoordinatorRetry(() => this.admin.describeGroups([this.kafkaGroupId]), wait);
+    return new Map();
+  }
+
+  private coordinatorWaitMs(): number {
+    return this.options.coordinatorWaitMs ?? COORDINATOR_WAIT_MS;
+  }
+
+  /** Whether kafkajs restarts after `error`: while a coordinator gets ready (within the wait), else a few times. */
+  private restartAfter(error: unknown): boolean {
+    if (this.closing) return false;
+    if (isCoordinatorError(error)) {
+      this.coordinatorUntil ??= Date.now() + this.coordinatorWaitMs();
+      return Date.now() < this.coordinatorUntil;
+    }
+    return (this.crashesSinceJoin += 1) <= MAX_RESTARTS;
   }
 
   private describe(): string {
@@ -257,8 +309,9 @@ class KafkajsTopicConsumer implements TopicConsumer {
   private async positions(partitions: number[], seeks: Map<number, bigint>): Promise<Assignment> {
     const { topic } = this.options;
     const fresh = partitions.length > 0 ? await topicWatermarks(this.admin, topic) : this.watermarks;
-    const committed = this.groupId !== null && partitions.some((p) => !seeks.has(p))
-      ? await committedOffsets(this.admin, this.groupId, topic)
+    const groupId = this.groupId;
+    const committed = groupId !== null && partitions.some((p) => !seeks.has(p))
+      ? await withCoordinatorRetry(() => committedOffsets(this.admin, groupId, topic), coordinatorWait(groupId, this.describe(), { ms: this.coordinatorWaitMs() }))
       : new Map<number, bigint>();
     return this.assignment(partitions, seeks, fresh, committed);
   }
@@ -301,10 +354,27 @@ class KafkajsTopicConsumer implements TopicConsumer {
     }
     const topic = this.options.topic;
     try {
-      await this.consumer.commitOffsets([...offsets].map(([partition, offset]) => ({ topic, partition, offset: offset.toString() })));
+      const consumer = this.consumer;
+      const wait = coordinatorWait(this.kafkaGroupId, `commit offsets of group '${this.kafkaGroupId}'`, { ms: this.coordinatorWaitMs() });
+      await withCoordinatorRetry(() => consumer.commitOffsets([...offsets].map(([partition, offset]) => ({ topic, partition, offset: offset.toString() }))), wait);
     } catch (error) {
       throw translateKafkaError(error, { action: `commit offsets of group '${this.kafkaGroupId}'` });
     }
+  }
+
+  async remaining(partitions: number[]): Promise<Map<number, bigint>> {
+    const groupId = this.groupId;
+    const out = new Map<number, bigint>();
+    if (groupId === null || partitions.length === 0) return out;
+    const wait = coordinatorWait(groupId, this.describe(), { ms: this.coordinatorWaitMs() });
+    const committed = await withCoordinatorRetry(() => committedOffsets(this.admin, groupId, this.options.topic), wait);
+    const earliest = this.options.settings.autoOffsetReset === 'earliest';
+    for (const p of partitions) {
+      const end = this.endOffsets.get(p) ?? 0n;
+      const from = committed.get(p) ?? (earliest ? (this.watermarks.get(p)?.low ?? 0n) : end);
+      out.set(p, end > from ? end - from : 0n);
+    }
+    return out;
   }
 
   stopFetching(): void {

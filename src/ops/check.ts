@@ -111,7 +111,8 @@ export async function check(request: CheckRequest): Promise<CheckResult> {
       if (e.kind === 'assigned') ready();
     },
   });
-  void reading.finally(ready);
+  // Also when reading fails (its error is taken below): never an unhandled rejection.
+  reading.then(ready, ready);
 
   const produceLatency: number[] = [];
   async function* input(): InputChunks {

@@ -21,7 +21,8 @@ export class OutputClosed extends Error {
   }
 }
 
-export type StopReason = 'count' | 'end' | 'until' | 'idle' | 'interrupted' | 'output-closed';
+/** not-owned: -e in a group ended with partitions other members hold still unread (see ConsumeSummary.unread). */
+export type StopReason = 'count' | 'end' | 'until' | 'idle' | 'interrupted' | 'output-closed' | 'not-owned';
 
 /** What happened along the way, for status lines on stderr. */
 export type ConsumeEvent =
@@ -50,6 +51,11 @@ export interface ConsumeRequest {
   commit: boolean;
   /** How long joining the group may take before it is an error. */
   joinTimeoutMs: number;
+  /**
+   * -e in a group: once this member's partitions are read to their end, how long to wait for
+   * the others' to be read or given to it (a killed member's go once its session times out).
+   */
+  unownedWaitMs?: number;
   onEvent?(event: ConsumeEvent): void;
 }
 
@@ -69,6 +75,8 @@ export interface ConsumeSummary {
   reason: StopReason;
   /** Offsets committed per partition (the next offset to read), when committing. */
   committed: Map<number, bigint>;
+  /** reason 'not-owned': messages left unread per partition this member was not given. */
+  unread?: Map<number, bigint>;
   elapsedMs: number;
 }
 
@@ -117,7 +125,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     if (request.idleTimeoutMs === null || stopping) return;
     clearTimeout(idleTimer);
     // Messages still being written (a reader that paused) are not idleness.
-    idleTimer = setTimeout(() => (pendingWrites > 0 ? armIdle() : stop('idle')), request.idleTimeoutMs);
+    // Nor is waiting for partitions other members hold (-e in a group): that wait has its own bound.
+    idleTimer = setTimeout(() => (pendingWrites > 0 || awaitingOthers !== undefined ? armIdle() : stop('idle')), request.idleTimeoutMs);
   };
 
   const atEnd = (p: number, end: Map<number, bigint>) => {
@@ -133,9 +142,40 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   const finished = (p: number) => (request.stopAtEnd === true && atEnd(p, consumer.endOffsets)) || reachedUntil(p);
   const endReached = () => (request.stopAtEnd === true || untilGiven) && assigned.every(finished);
   const endReason = (): StopReason => (untilGiven && assigned.every(reachedUntil) ? 'until' : 'end');
+  // In a group, -e reaches the end of the topic only when no partition is left to other members.
+  const unowned = () => (consumer.groupId === null ? [] : consumer.partitions.filter((p) => !assigned.includes(p)));
+  const othersPending = () => request.stopAtEnd === true && unowned().length > 0;
+  let unread: Map<number, bigint> | undefined;
+  let awaitingOthers: NodeJS.Timeout | undefined;
+  /** This member's partitions are read: wait (polling the group's offsets) until the others' are too, or given to it. */
+  const awaitOthers = () => {
+    if (awaitingOthers !== undefined) return;
+    const until = performance.now() + (request.unownedWaitMs ?? 0);
+    const poll = async () => {
+      awaitingOthers = undefined;
+      if (stopping || !endReached()) return;
+      const others = unowned();
+      if (others.length === 0) return stop(endReason());
+      let left: Map<number, bigint>;
+      try {
+        left = await consumer.remaining(others);
+      } catch (error) {
+        return fail(error as CkafkaError);
+      }
+      if (stopping || !endReached()) return;
+      const rest = new Map([...left].filter(([p, n]) => n > 0n && unowned().includes(p)));
+      if (rest.size === 0) return stop(endReason());
+      if (performance.now() >= until) {
+        unread = rest;
+        return stop('not-owned');
+      }
+      awaitingOthers = setTimeout(() => void poll(), Math.min(1000, Math.max(0, until - performance.now())));
+    };
+    awaitingOthers = setTimeout(() => void poll(), 0);
+  };
   const checkEnd = () => {
     if (stopping || !joined) return;
-    if (endReached()) return stop(endReason());
+    if (endReached()) return othersPending() ? awaitOthers() : stop(endReason());
     // Said once the start positions are known, so it follows the 'assigned' line.
     // After the writes of what was fetched, so it follows the last message on a terminal.
     if (!saidCaughtUp && positionsKnown && pendingWrites === 0 && assigned.every((p) => atEnd(p, high) || reachedUntil(p))) {
@@ -271,7 +311,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     high.set(partition, batch.highWatermark);
     // Fetching on from a partition that is done would read (and drop) the rest of it.
     if (reachedUntil(partition)) consumer.pause([partition]);
-    const done = request.count !== undefined && queued >= request.count ? 'count' : !stopping && joined && endReached() ? endReason() : undefined;
+    const done = request.count !== undefined && queued >= request.count ? 'count' : !stopping && joined && endReached() && !othersPending() ? endReason() : undefined;
     if (done !== undefined) {
       await pipeline.drain();
       return stopInBatch(done);
@@ -356,10 +396,14 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     stopping = true;
     clearTimeout(joinTimer);
     clearTimeout(idleTimer);
+    clearTimeout(awaitingOthers);
     signal.removeEventListener('abort', onAbort);
     await consumer.close().catch(() => undefined);
   }
-  return { topic: consumer.topic, groupId: consumer.groupId, consumed, scanned, reason, committed: commits.committed, elapsedMs: performance.now() - started };
+  return {
+    topic: consumer.topic, groupId: consumer.groupId, consumed, scanned, reason, committed: commits.committed, elapsedMs: performance.now() - started,
+    ...(unread ? { unread } : {}),
+  };
 }
 
 /** How many of the messages (in offset order) are before `offset`. */

@@ -31,6 +31,11 @@ export interface StartKafkaOptions {
   clientAuth?: boolean;
   /** Extra or overriding server.properties, e.g. `{ 'auto.create.topics.enable': false }`. */
   brokerProps?: Record<string, string | number | boolean>;
+  /**
+   * false: ready once every broker is in metadata, without the group coordinator warm-up, so the
+   * cluster has never seen a group (no __consumer_offsets), as a new CKafka instance. Default true.
+   */
+  warmUpGroups?: boolean;
   /** How long the cluster may take to answer a client; default 60 s. */
   readyTimeoutMs?: number;
 }
@@ -118,7 +123,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
       await formatStorage(jars, nodes, options.sasl);
     }
     for (const node of nodes) node.process = launch(jars, node);
-    await waitForBrokers(brokers, count, { deadline, failure });
+    await waitForBrokers(brokers, count, { deadline, failure, warmUpGroups: options.warmUpGroups ?? true });
   } catch (error) {
     const tail = logTail();
     await stopAll(true);

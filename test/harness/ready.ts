@@ -7,6 +7,11 @@ export interface WaitOptions {
   deadline: number;
   /** Says why waiting is pointless (e.g. "node-1 exited with 1"), or undefined while all is well. */
   failure: () => string | undefined;
+  /**
+   * Ask for a group coordinator before calling the cluster ready (default true). It creates
+   * __consumer_offsets: false leaves the cluster as a user's new one is, with no group ever seen.
+   */
+  warmUpGroups?: boolean;
 }
 
 /** Waits until a real Metadata request lists `expected` brokers and a group coordinator answers: no sleep. */
@@ -28,6 +33,7 @@ export async function waitForBrokers(brokers: string[], expected: number, option
       await admin.connect();
       const cluster = await admin.describeCluster();
       if (cluster.brokers.length >= expected) {
+        if (options.warmUpGroups === false) return;
         // Creates __consumer_offsets and waits for it to load, so the first consumer group in a test
         // does not meet "the coordinator is not available" (or "loading") on a fresh broker.
         await admin.describeGroups(['ckafka-harness-warm-up']);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { emptyConfig, runCli } from '../harness/run-cli.js';
-import { sendMessages, uniqueTopic } from '../harness/kafka.js';
+import { kafkaAdmin, sendMessages, uniqueTopic } from '../harness/kafka.js';
 
 const { bootstrap } = inject('kafka');
 const config = emptyConfig();
@@ -57,6 +57,29 @@ describe('inspection commands', () => {
     const g = await runCli(['group', 'describe', uniqueTopic('nogroup'), ...base]);
     expect(g.code).toBe(6);
     expect(g.stderr).toMatch(/consumer group '.*' does not exist/);
+  });
+
+  it('topic create refuses an invalid name before connecting, in the words -t uses for produce and consume', async () => {
+    const name = 'bad name!';
+    const admin = await kafkaAdmin(bootstrap);
+    try {
+      const r = await create(name, '-P', '1');
+      const consumed = await runCli(['consume', ...base, '-t', name, '-e']);
+      expect(r.stderr).toBe(`ckafka: error: <topic>: expected a topic name of 1–249 characters from a-z A-Z 0-9 . _ -, got '${name}'\n`);
+      expect(consumed.stderr).toContain(`expected a topic name of 1–249 characters from a-z A-Z 0-9 . _ -, got '${name}'`);
+      expect(r.code).toBe(2);
+      // 250 characters is one too many; the broker is never asked (nothing created).
+      const long = await create('x'.repeat(250));
+      expect(long.code).toBe(2);
+      expect(long.stderr).toMatch(/expected a topic name of 1–249 characters/);
+      expect((await admin.listTopics()).filter((t) => t === name || t.startsWith('xxxxx'))).toEqual([]);
+      // A topic config that is not name=value (a config file given after the command) is said, not a silent exit 2.
+      const conf = await create(uniqueTopic('conf'), '--config', 'ckafka.json');
+      expect(conf.code).toBe(2);
+      expect(conf.stderr).toMatch(/--config needs name=value, got 'ckafka.json'/);
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('group list and describe: committed offset, end offset and lag change as the group consumes', async () => {

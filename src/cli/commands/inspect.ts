@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
 import { addConnectionOptions, configRequest, flagsOf, INT32_MAX, wholeNumber, type ConnectionFlags } from '../options.js';
 import type { InspectRequest } from '../run/inspect.js';
+import { topicName, ValueError } from '../../config/values.js';
 import { usageError } from '../../errors/errors.js';
 
 interface InspectFlags extends Omit<ConnectionFlags, 'config'> {
@@ -40,10 +41,10 @@ export function registerInspectCommands(program: Command, ctx: RunContext): void
   const topic = program.command('topic').description('list, describe and create topics');
   run(topic.command('list').description('the topics with partition and replica counts').option('-a, --all', 'include internal topics (__consumer_offsets, …)'),
     (f) => ({ kind: 'topic-list', all: f.all === true }));
-  run(topic.command('describe').argument('<topic>').description('partitions, leaders, replicas, ISR, low and high watermarks, config')
+  run(topic.command('describe').argument('<topic>', 'the topic', topicArgument).description('partitions, leaders, replicas, ISR, low and high watermarks, config')
     .option('--all-configs', 'show every config, not only those that differ from the default'),
   (f, [name]) => ({ kind: 'topic-describe', topic: name!, allConfigs: f.allConfigs === true }));
-  run(topic.command('create').argument('<topic>').description('create a topic')
+  run(topic.command('create').argument('<topic>', 'the new topic\'s name', topicArgument).description('create a topic')
     .option('-P, --partitions <n>', 'number of partitions', wholeNumber('--partitions', { min: 1, max: INT32_MAX }), 1)
     .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', wholeNumber('--replicas', { min: 1, max: 32_767 }))
     .option('--config <name=value>', 'topic config, repeatable (e.g. --config retention.ms=86400000)', collect)
@@ -58,6 +59,17 @@ export function registerInspectCommands(program: Command, ctx: RunContext): void
   run(group.command('list').description('the consumer groups and their state'), () => ({ kind: 'group-list' }));
   run(group.command('describe').argument('<group>').description('state, members, and per partition the committed offset, end offset and lag'),
     (_f, [id]) => ({ kind: 'group-describe', groupId: id! }));
+}
+
+/** A topic name as produce and consume check it (-t), refused before connecting. */
+function topicArgument(value: string): string {
+  try {
+    return topicName(value);
+  } catch (error) {
+    // The same words as -t gives for produce and consume.
+    if (error instanceof ValueError) throw usageError(`<topic>: ${error.message}, got '${value}'`);
+    throw error;
+  }
 }
 
 function keyValues(values: string[]): Record<string, string> {

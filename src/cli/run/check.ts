@@ -30,6 +30,8 @@ export async function runCheck(ctx: RunContext, request: ConfigRequest, flags: C
     // The reader is opened first: it starts where the partitions end before anything is sent.
     const reader = openTopicConsumer(kafka, {
       topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' }, action: within.action,
+      // Reading joins a throwaway group: a new cluster's coordinator may take a while (within --timeout).
+      coordinatorWaitMs: Math.max(0, deadline - Date.now()),
     });
     consumer = await openWithin(reader, deadline - Date.now(), { ...within, close: (c) => c.close() });
     producer = await openWithin(openTopicProducer(kafka, topic, { ...config.producer, autoCreateTopics: false }), deadline - Date.now(), { ...within, close: (p) => p.close() });

@@ -9,7 +9,8 @@ import { BufferedOutput } from '../../io/output.js';
 import { connectBudget, openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
 import { messageRenderer, PHP_CONSUMER_TIMEOUT } from '../../format/message-text.js';
-import { consumeEventText, consumeSummaryText, type StatusContext } from '../../format/consume-status.js';
+import { consumeEventText, consumeSummaryText, unreadText, type StatusContext } from '../../format/consume-status.js';
+import { EXIT_CODES } from '../../errors/errors.js';
 import { progressMeter } from '../../format/progress.js';
 import type { RunContext } from '../program.js';
 import type { ConsumeOptions } from '../commands/consume.js';
@@ -69,6 +70,8 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
       idleTimeoutMs: options.idleTimeoutMs,
       commit: options.commit,
       joinTimeoutMs: joinTimeout(config),
+      // A killed member's partitions are given out again once its session times out, then a rebalance.
+      unownedWaitMs: config.consumer.sessionTimeout + REBALANCE_MARGIN_MS,
       onEvent: (e) => {
         if (options.quiet && e.kind !== 'commit-failed') return;
         const text = consumeEventText(e, status, cErr, json);
@@ -86,6 +89,10 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
   // A reader that went away (`| head`) ends the command quietly.
   const outputClosed = summary.reason === 'output-closed' || (io.signal.aborted && /output closed/.test(String((io.signal.reason as Error | undefined)?.message)));
   if (!outputClosed && !options.quiet) io.stderr.write(consumeSummaryText(summary, status, cErr, json));
+  if (summary.reason === 'not-owned') {
+    io.stderr.write(unreadText(summary, status, cErr, json));
+    return EXIT_CODES.partial;
+  }
   return 0;
 }
 
@@ -94,6 +101,9 @@ function isClosedOutput(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
 }
+
+/** Time for the rebalance that follows a member's session timeout. */
+const REBALANCE_MARGIN_MS = 5000;
 
 /** The coordinator waits up to the rebalance timeout for other members, plus a session for a dead one. */
 function joinTimeout(config: ResolvedConfig): number {

@@ -3,6 +3,8 @@ import type { ConfigRequest } from '../../config/types.js';
 import * as admin from '../../kafka/admin.js';
 import { createKafka } from '../../kafka/client.js';
 import { translateKafkaError } from '../../kafka/errors.js';
+import { coordinatorWait } from '../../kafka/coordinator-retry.js';
+import { createTopic, TOPIC_WAIT_MS, type CreateTopicRequest } from '../../kafka/topic-create.js';
 import { connectBudget, openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
 import * as render from '../../format/inspect.js';
@@ -13,7 +15,7 @@ export type InspectRequest =
   | { kind: 'brokers' }
   | { kind: 'topic-list'; all: boolean }
   | { kind: 'topic-describe'; topic: string; allConfigs: boolean }
-  | { kind: 'topic-create'; create: admin.CreateTopicRequest; ifNotExists?: boolean }
+  | { kind: 'topic-create'; create: CreateTopicRequest; ifNotExists?: boolean }
   | { kind: 'group-list' }
   | { kind: 'group-describe'; groupId: string };
 
@@ -26,7 +28,7 @@ export async function runInspect(ctx: RunContext, configRequest: ConfigRequest, 
     action: describe(request), brokers, close: (a) => a.disconnect(),
   });
   try {
-    const text = await inspect(client, request, json, colorFor(ctx.io.stdout, ctx.io.env));
+    const text = await untilAborted(inspect(client, request, json, colorFor(ctx.io.stdout, ctx.io.env), ctx.io.signal), ctx.io.signal);
     ctx.io.stdout.write(text);
     return 0;
   } catch (error) {
@@ -38,7 +40,7 @@ export async function runInspect(ctx: RunContext, configRequest: ConfigRequest, 
 
 type Admin = Awaited<ReturnType<typeof admin.openAdmin>>;
 
-async function inspect(client: Admin, request: InspectRequest, json: boolean, c: ReturnType<typeof colorFor>): Promise<string> {
+async function inspect(client: Admin, request: InspectRequest, json: boolean, c: ReturnType<typeof colorFor>, signal: AbortSignal): Promise<string> {
   switch (request.kind) {
     case 'brokers': {
       const info = await admin.clusterInfo(client);
@@ -54,7 +56,7 @@ async function inspect(client: Admin, request: InspectRequest, json: boolean, c:
     }
     case 'topic-create': {
       try {
-        await admin.createTopic(client, request.create);
+        await createTopic(client, request.create, { deadline: Date.now() + TOPIC_WAIT_MS, signal });
       } catch (error) {
         // Whatever the error, --if-not-exists is satisfied when the topic is there now.
         if (!request.ifNotExists || !(await admin.listTopics(client)).some((t) => t.name === request.create.topic)) throw error;
@@ -65,14 +67,25 @@ async function inspect(client: Admin, request: InspectRequest, json: boolean, c:
       return json ? render.inspectJson(created) : `created topic '${request.create.topic}' with ${request.create.partitions} partition(s)\n`;
     }
     case 'group-list': {
-      const groups = await admin.listGroups(client);
+      const groups = await admin.listGroups(client, coordinatorWait(undefined, describe(request), { signal }));
       return json ? render.inspectJson(groups) : render.groupsText(groups, c);
     }
     case 'group-describe': {
-      const group = await admin.describeGroup(client, request.groupId);
+      const group = await admin.describeGroup(client, request.groupId, coordinatorWait(request.groupId, describe(request), { signal }));
       return json ? render.inspectJson(group) : render.groupText(group, c);
     }
   }
+}
+
+/** Ctrl-C (or SIGTERM) ends the command at once with the signal's reason (exit 130), not after kafkajs's retries. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 function describe(request: InspectRequest): string {

@@ -57,6 +57,7 @@ function fakeCluster(tamper: Tamper = (m) => [m], failSend = false) {
       h.onPositions({ partitions, positions: new Map(partitions.map((p) => [p, 0n])), highs: new Map(partitions.map((p) => [p, 0n])) });
     },
     commit: async () => undefined,
+    remaining: async () => new Map(),
     stopFetching() {
       fetching = false;
     },

@@ -60,6 +60,7 @@ function fakeConsumer(options: Fake) {
     async commit(offsets) {
       if (offsets.size > 0) commits.push(new Map(offsets));
     },
+    remaining: async () => new Map(),
     stopFetching() {
       fetching = false;
     },

@@ -19,7 +19,11 @@ function batch(partition: number, from: number, count: number, high: number): Fe
 }
 
 /** A fake of our own Kafka seam: assigns, then hands over the batches one after another. */
-function fakeConsumer(options: { groupId?: string | null; partitions: number[]; ends: number[]; starts: number[]; batches: FetchedBatch[] }) {
+function fakeConsumer(options: {
+  groupId?: string | null; partitions: number[]; ends: number[]; starts: number[]; batches: FetchedBatch[];
+  /** Partitions this member is given (default: all), and the group's unread messages in the others. */
+  assigned?: number[]; unread?: Record<number, number>;
+}) {
   const commits: Map<number, bigint>[] = [];
   let fetching = true;
   let closed = false;
@@ -32,12 +36,14 @@ function fakeConsumer(options: { groupId?: string | null; partitions: number[]; 
     pause: () => undefined,
     knownStarts: null,
     async run(handlers: ConsumerHandlers) {
-      handlers.onAssign(options.partitions);
+      const mine = options.assigned ?? options.partitions;
+      const at = (p: number) => options.partitions.indexOf(p);
+      handlers.onAssign(mine);
       setImmediate(() => {
         handlers.onPositions({
-          partitions: options.partitions,
-          positions: new Map(options.partitions.map((p, i) => [p, BigInt(options.starts[i]!)])),
-          highs: new Map(options.partitions.map((p, i) => [p, BigInt(options.ends[i]!)])),
+          partitions: mine,
+          positions: new Map(mine.map((p) => [p, BigInt(options.starts[at(p)]!)])),
+          highs: new Map(mine.map((p) => [p, BigInt(options.ends[at(p)]!)])),
         });
         void (async () => {
           for (const b of options.batches) {
@@ -50,6 +56,7 @@ function fakeConsumer(options: { groupId?: string | null; partitions: number[]; 
     async commit(offsets) {
       if (offsets.size > 0) commits.push(new Map(offsets));
     },
+    remaining: async (ps: number[]) => new Map(ps.map((p) => [p, BigInt(options.unread?.[p] ?? 0)])),
     stopFetching() {
       fetching = false;
     },
@@ -164,5 +171,28 @@ describe('WritePipeline', () => {
     await second;
     await pipeline.drain();
     expect(order).toEqual(['pushed a', 'a', 'b']);
+  });
+
+  it('-e in a group: partitions held by other members with messages left end as not-owned, naming them, after the wait', async () => {
+    const { consumer } = fakeConsumer({
+      partitions: [0, 1, 2], ends: [2, 5, 0], starts: [0, 0, 0], assigned: [0], unread: { 1: 5, 2: 0 }, batches: [batch(0, 0, 2, 2)],
+    });
+    const out = sink();
+    const started = performance.now();
+    const summary = await consume({ ...base, consumer, sink: out.sink, signal: new AbortController().signal, stopAtEnd: true, unownedWaitMs: 300 });
+    expect(out.lines).toEqual(['0:0', '0:1']);
+    expect(summary.reason).toBe('not-owned');
+    expect(summary.unread).toEqual(new Map([[1, 5n]]));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it('-e in a group: partitions held by other members with nothing left are the end, at once', async () => {
+    const { consumer } = fakeConsumer({
+      partitions: [0, 1], ends: [2, 5], starts: [0, 0], assigned: [0], unread: { 1: 0 }, batches: [batch(0, 0, 2, 2)],
+    });
+    const out = sink();
+    const summary = await consume({ ...base, consumer, sink: out.sink, signal: new AbortController().signal, stopAtEnd: true, unownedWaitMs: 60_000 });
+    expect(summary.reason).toBe('end');
+    expect(summary.unread).toBeUndefined();
   });
 });
