@@ -1,4 +1,4 @@
-import type { Kafka, PartitionMetadata, Producer, ProducerConfig } from 'kafkajs';
+import type { Kafka, Message, PartitionMetadata, Producer, ProducerConfig } from 'kafkajs';
 
 /** The part of kafkajs's internal Cluster (2.2.4) behind a producer that ckafka uses. */
 export interface ProducerCluster {
@@ -6,6 +6,25 @@ export interface ProducerCluster {
   /** Adds the topic to the cluster's metadata, reading it from the broker (never auto-creating it here). */
   addTargetTopic(topic: string): Promise<void>;
   findTopicPartitionMetadata(topic: string): PartitionMetadata[];
+  /** Used by the idempotent path (idempotent-transport.ts). */
+  refreshMetadata(): Promise<void>;
+  /** `{ [leaderNodeId]: partitions }`. */
+  findLeaderForPartitions(topic: string, partitions: number[]): Record<string, number[]>;
+  findBroker(query: { nodeId: number }): Promise<ClusterBroker>;
+  findControllerBroker(): Promise<ClusterBroker>;
+}
+
+/** The part of kafkajs's internal Broker (2.2.4) the idempotent path uses. */
+export interface ClusterBroker {
+  produce(request: {
+    topicData: { topic: string; partitions: { partition: number; firstSequence: number; messages: Message[] }[] }[];
+    producerId: bigint;
+    producerEpoch: number;
+    acks: number;
+    timeout: number;
+    compression: number;
+  }): Promise<{ topics: { topicName: string; partitions: { partition: number; errorCode: number; baseOffset: string; logAppendTime: string }[] }[] }>;
+  initProducerId(request: { transactionTimeout: number }): Promise<{ producerId: string | number; producerEpoch: number }>;
 }
 
 const CREATE_CLUSTER = 'private:Kafka:createCluster';
@@ -34,5 +53,13 @@ export function producerWithCluster(kafka: Kafka, config: ProducerConfig): { pro
 
 function isProducerCluster(value: unknown): value is ProducerCluster {
   const c = value as Partial<Record<keyof ProducerCluster, unknown>> | undefined;
-  return typeof c?.connect === 'function' && typeof c.addTargetTopic === 'function' && typeof c.findTopicPartitionMetadata === 'function';
+  return (
+    typeof c?.connect === 'function' &&
+    typeof c.addTargetTopic === 'function' &&
+    typeof c.findTopicPartitionMetadata === 'function' &&
+    typeof c.refreshMetadata === 'function' &&
+    typeof c.findLeaderForPartitions === 'function' &&
+    typeof c.findBroker === 'function' &&
+    typeof c.findControllerBroker === 'function'
+  );
 }

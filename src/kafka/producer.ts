@@ -9,6 +9,8 @@ import { autoCreateTopic } from './auto-create.js';
 import { producerWithCluster, type ProducerCluster } from './producer-cluster.js';
 import { decodeRecords, RecordBatchWriter, type EncodedBatch } from './record-batch.js';
 import { batchMessage, framingSize, installBatchEncoder } from './record-batch-request.js';
+import { BatchFailed, IdempotentSender } from './idempotent-sender.js';
+import { clusterTransport } from './idempotent-transport.js';
 
 // Node's ESM loader does not see `CompressionCodecs` among kafkajs's named exports (see codecs/).
 const { CompressionCodecs } = kafkajs;
@@ -31,7 +33,7 @@ export interface ProduceBatch {
 export interface TopicProducer {
   readonly topic: string;
   readonly partitions: number[];
-  /** Most records per batch: kafkajs's own encoding (idempotent producer) is quadratic in it. */
+  /** Most records per batch. */
   readonly maxBatchMessages: number;
   choosePartition(record: OutgoingRecord): number;
   /** Why this producer cannot send the record exactly as it is (then it is refused, not changed); undefined: it can. */
@@ -46,6 +48,8 @@ export interface TopicProducer {
 export interface TopicProducerEvents {
   /** The topic was missing and the cluster created it (allow.auto.create.topics, auto.create.topics.enable). */
   onTopicCreated?(topic: string, partitions: number): void;
+  /** Backoff of the idempotent path's resends (retry.backoff.ms, reconnect.backoff.max.ms); default 100, 3000 ms. */
+  resendBackoff?: { initialRetryTime: number; maxRetryTime: number };
 }
 
 /**
@@ -55,7 +59,9 @@ export interface TopicProducerEvents {
 export async function openTopicProducer(kafka: Kafka, topic: string, settings: ProducerSettings, events: TopicProducerEvents = {}): Promise<TopicProducer> {
   const { producer, cluster } = producerWithCluster(kafka, {
     allowAutoTopicCreation: false,
-    idempotent: settings.idempotent,
+    // The idempotent producer is ours (idempotent-sender.ts), not kafkajs's: kafkajs's sequence
+    // numbers count its messages, and ours carry whole batches.
+    idempotent: false,
     retry: { retries: settings.retries },
     // Every message we send names its partition (choosePartition); kafkajs's default partitioner
     // would first draw random bytes for each topic, and load Node's crypto (~1.5 ms) to do it.
@@ -63,10 +69,10 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
       if (message.partition === undefined) throw new Error('ckafka: a message without a partition reached kafkajs');
       return message.partition;
     },
-    // Several sends stay in flight; with idempotence kafkajs needs at most 5 per connection.
-    ...(settings.idempotent ? { maxInFlightRequests: 5 } : {}),
   });
   let partitionMetadata: PartitionerArgs['partitionMetadata'];
+  let sender: IdempotentSender | null = null;
+  const compression = compressionType(settings.compression);
   const read = () => (cluster !== undefined ? partitionsOverProducer(producer, cluster, topic) : partitionsOverAdmin(kafka, producer, topic));
   try {
     try {
@@ -77,26 +83,28 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
       partitionMetadata = await read();
       events.onTopicCreated?.(topic, partitionMetadata.length);
     }
+    if (settings.idempotent) {
+      if (cluster === undefined) throw new Error('this kafkajs does not expose its cluster: no idempotent producer');
+      const transport = clusterTransport(cluster, topic, { timeoutMs: settings.timeoutMs, compression });
+      const backoff = events.resendBackoff ?? { initialRetryTime: 100, maxRetryTime: 3000 };
+      sender = new IdempotentSender(transport, await transport.newProducerId(), { retries: settings.retries, initialRetryTime: backoff.initialRetryTime, maxRetryTime: backoff.maxRetryTime });
+    }
   } catch (error) {
     await producer.disconnect().catch(() => undefined);
     throw translateKafkaError(error, { action: `produce to '${topic}'` });
   }
-  const compression = compressionType(settings.compression);
-  // Our batch encoding (record-batch.ts) cannot follow the per-message sequence numbers kafkajs
-  // keeps for an idempotent producer: that one stays on kafkajs's encoder (correct, slower).
-  const ownEncoding = !settings.idempotent;
-  if (ownEncoding) installBatchEncoder();
+  installBatchEncoder();
   const headroom = framingSize(topic);
   return {
     topic,
     partitions: partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b),
-    maxBatchMessages: ownEncoding ? 100_000 : 2000,
+    maxBatchMessages: 100_000,
     choosePartition: partitionChooser(topic, partitionMetadata),
-    ...(ownEncoding ? {} : { unsendable: (record: OutgoingRecord) => kafkajsHeaders(record.headers).error }),
-    batch: (partition, expectedBytes) => (ownEncoding ? new EncodingBatch(partition, expectedBytes, headroom) : new MessageBatch(partition)),
+    batch: (partition, expectedBytes) => new EncodingBatch(partition, expectedBytes, headroom),
     async send(batch) {
-      const messages = batch instanceof EncodingBatch ? [await batch.message(compression)] : (batch as MessageBatch).messages;
-      const [meta] = await producer.send({ topic, messages, acks: settings.acks, timeout: settings.timeoutMs, compression });
+      const encoding = batch as EncodingBatch;
+      if (sender !== null) return sendIdempotent(sender, topic, encoding.partition, await encoding.encode(compression));
+      const [meta] = await producer.send({ topic, messages: [await encoding.message(compression)], acks: settings.acks, timeout: settings.timeoutMs, compression });
       if (!meta || settings.acks === 0) return { baseOffset: null, logAppendTime: null };
       const appendTime = Number(meta.logAppendTime ?? -1);
       return { baseOffset: meta.baseOffset ?? meta.offset ?? null, logAppendTime: appendTime >= 0 ? appendTime : null };
@@ -105,6 +113,21 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
       await producer.disconnect();
     },
   };
+}
+
+/** One batch through the idempotent sender; a batch it gave up on says whether it may have been written. */
+async function sendIdempotent(sender: IdempotentSender, topic: string, partition: number, batch: EncodedBatch): Promise<SendResult> {
+  try {
+    return await sender.send(partition, batch);
+  } catch (error) {
+    if (!(error instanceof BatchFailed)) throw error;
+    const t = translateKafkaError(error.cause, { action: `produce to ${topic}[${partition}]` });
+    const tries = `${error.attempts} attempt${error.attempts === 1 ? '' : 's'}`;
+    const message = error.unknown
+      ? `${t.message} (outcome unknown after ${tries}: the broker may have written these messages)`
+      : `${t.message} (not written; ${tries})`;
+    throw new CkafkaError(t.kind, message, { hint: t.hint, cause: error.cause });
+  }
 }
 
 /**
@@ -144,35 +167,22 @@ class EncodingBatch implements ProduceBatch {
     this.writer.add(record.key, record.value, record.headers, record.timestamp);
   }
 
-  /** The one kafkajs message that carries the whole batch, compressed with kafkajs's codec table (ours are registered there). */
+  /** The finished batch, compressed with kafkajs's codec table (ours are registered there). */
+  async encode(compression: CompressionTypes): Promise<EncodedBatch> {
+    if (compression === CompressionTypes.None) return this.writer.finish();
+    const codecs = CompressionCodecs as unknown as Record<number, (() => { compress(e: { buffer: Buffer }): Promise<Buffer> }) | undefined>;
+    const codec = codecs[compression];
+    if (!codec) throw new CkafkaError('usage', `compression ${CompressionTypes[compression]} is not available`);
+    return this.writer.finish(compression, await codec().compress({ buffer: this.writer.records() }));
+  }
+
+  /** The one kafkajs message that carries the whole batch. */
   async message(compression: CompressionTypes): Promise<Message> {
-    let batch: EncodedBatch;
-    if (compression === CompressionTypes.None) batch = this.writer.finish();
-    else {
-      const codecs = CompressionCodecs as unknown as Record<number, (() => { compress(e: { buffer: Buffer }): Promise<Buffer> }) | undefined>;
-      const codec = codecs[compression];
-      if (!codec) throw new CkafkaError('usage', `compression ${CompressionTypes[compression]} is not available`);
-      batch = this.writer.finish(compression, await codec().compress({ buffer: this.writer.records() }));
-    }
+    const batch = await this.encode(compression);
     const partition = this.partition;
     return batchMessage(partition, batch, () =>
       decodeRecords(batch).map((r) => toMessage(partition, r)),
     );
-  }
-}
-
-/** kafkajs's path (idempotent producer): plain kafkajs messages. */
-class MessageBatch implements ProduceBatch {
-  readonly messages: Message[] = [];
-
-  constructor(readonly partition: number) {}
-
-  get count(): number {
-    return this.messages.length;
-  }
-
-  add(record: OutgoingRecord): void {
-    this.messages.push(toMessage(this.partition, record));
   }
 }
 
@@ -182,8 +192,7 @@ function toMessage(partition: number, r: Pick<OutgoingRecord, 'key' | 'value' | 
 
 /**
  * One connection, one metadata request: the producer's cluster (allowAutoTopicCreation off)
- * reads the topic, and that metadata is what the first send uses. The idempotent producer's
- * InitProducerId goes out beside it.
+ * reads the topic, and that metadata is what the first send uses.
  */
 async function partitionsOverProducer(producer: Producer, cluster: ProducerCluster, topic: string): Promise<PartitionMetadata[]> {
   const [, partitions] = await Promise.all([
@@ -212,7 +221,8 @@ type KafkajsHeaders = Record<string, Buffer | Buffer[]>;
 const converted = new WeakMap<readonly Header[], { headers: KafkajsHeaders | undefined; error: string | undefined }>();
 
 /**
- * Headers as kafkajs's own encoder takes them (the idempotent path): an object of name → value(s).
+ * Headers as kafkajs's own encoder takes them (plain messages, only for a broker before 0.11,
+ * which cannot store headers at all): an object of name → value(s).
  * Built without a prototype, so `__proto__`, `constructor` or `toString` are names like any other.
  * What an object cannot say is refused with the reason, never sent changed: a null value (kafkajs
  * cannot encode one), or an order the object would change (a name repeated with another between,

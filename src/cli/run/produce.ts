@@ -52,7 +52,7 @@ async function produceFrom(ctx: RunContext, request: ConfigRequest, flags: Produ
   const onTopicCreated = (name: string, partitions: number) => {
     io.stderr.write(`% created topic '${name}' with ${partitions} partition${partitions === 1 ? '' : 's'}: the cluster creates missing topics (auto.create.topics.enable; -X allow.auto.create.topics=false refuses)\n`);
   };
-  const producer = await openWithin(openTopicProducer(kafka, topic, settings, { onTopicCreated }), connectBudget(config.client), {
+  const producer = await openWithin(openTopicProducer(kafka, topic, settings, { onTopicCreated, resendBackoff: config.client.retry }), connectBudget(config.client), {
     action: `produce to '${topic}'`, brokers, close: (p) => p.close(),
   }).catch((error: unknown) => {
     // The demo's error callback: what scripts around Producer.php look for when the cluster is down.
