@@ -49,6 +49,17 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // Heavy: a 3-broker cluster of its own, brokers killed and frozen under load (about 2
+        // minutes). Run once in CI (.ci/run), not by `npm test`: `npm run test:faults`.
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          testTimeout: 150_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

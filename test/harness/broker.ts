@@ -65,6 +65,10 @@ export interface KafkaCluster {
   stop(options?: { keepLogs?: boolean }): Promise<void>;
   /** SIGKILLs node `nodeIndex` (0-based), as a crash would. */
   kill(nodeIndex: number): Promise<void>;
+  /** SIGSTOPs node `nodeIndex`: it keeps its connections but answers nothing until `resume`. */
+  pause(nodeIndex: number): void;
+  /** SIGCONTs a paused node. */
+  resume(nodeIndex: number): void;
   /** Starts a killed node again and waits until it is back in the cluster. */
   restart(nodeIndex: number): Promise<void>;
   /** The last lines of every process's log, each under a header. */
@@ -149,6 +153,12 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
     stop: (stopOptions = {}) => stopAll(stopOptions.keepLogs ?? false),
     async kill(index) {
       await nodeAt(index).process?.kill();
+    },
+    pause(index) {
+      nodeAt(index).process?.pause();
+    },
+    resume(index) {
+      nodeAt(index).process?.resume();
     },
     async restart(index) {
       const node = nodeAt(index);

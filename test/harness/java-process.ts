@@ -25,6 +25,9 @@ export interface JavaProcess {
   stop(graceMs: number): Promise<void>;
   /** SIGKILL; resolves once the process is gone. */
   kill(): Promise<void>;
+  /** SIGSTOP (a frozen process: a long GC pause, a stalled VM) or SIGCONT. */
+  pause(): void;
+  resume(): void;
 }
 
 /** Starts `java … mainClass args` with output to a file; it is killed if this process exits first. */
@@ -52,6 +55,7 @@ export function startJava(options: JavaOptions): JavaProcess {
     });
   });
   const pid = child.pid ?? -1;
+  // A SIGKILL also ends a stopped process.
   const unregister = onProcessExit(() => signal('SIGKILL'));
   void exited.then(unregister);
 
@@ -69,6 +73,7 @@ export function startJava(options: JavaOptions): JavaProcess {
     exited,
     running: () => alive,
     async stop(graceMs) {
+      signal('SIGCONT'); // a paused JVM would not act on SIGTERM
       signal('SIGTERM');
       const timer = setTimeout(() => signal('SIGKILL'), graceMs);
       await exited;
@@ -78,6 +83,8 @@ export function startJava(options: JavaOptions): JavaProcess {
       signal('SIGKILL');
       await exited;
     },
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
   };
 }
 
