@@ -42,6 +42,23 @@ describe.skipIf(!hasKcat)('batches ckafka wrote, read by librdkafka (kcat -C)', 
   });
 });
 
+describe.skipIf(!hasKcat)('idempotent batches (--idempotent), read by librdkafka (kcat -C)', () => {
+  it('keeps every record, in order, with headers as an ordered list: repeats, null values, prototype names', async () => {
+    const topic = uniqueTopic('pinterop-idempotent');
+    await createTopic(bootstrap, topic, 1);
+    const headers = [['__proto__', 'p'], ['n', null], ['n', 'second'], ['constructor', ''], ['toString', 'x']];
+    const input = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ value: `m${i}`, headers: i % 2 === 0 ? headers : [] })).join('\n');
+    const r = await runCli(['produce', '--config', config, '-b', bootstrap, '-t', topic, '--input', 'json', '--acks', 'all', '--retries', '3', '--idempotent', '--compression', 'lz4', '-q'], {
+      stdin: `${input}\n`,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const read = spawnSync('kcat', ['-C', '-b', bootstrap, '-t', topic, '-e', '-q', '-f', '%o %s [%h]\\n'], { encoding: 'utf8', timeout: 30_000 });
+    expect(read.status, read.stderr).toBe(0);
+    const want = Array.from({ length: 2000 }, (_, i) => `${i} m${i} [${i % 2 === 0 ? '__proto__=p,n=NULL,n=second,constructor=,toString=x' : ''}]`);
+    expect(read.stdout.trim().split('\n')).toEqual(want);
+  });
+});
+
 describe('batches ckafka wrote, read by the Java consumer (console consumer)', () => {
   it.each(['gzip', 'snappy', 'lz4', 'zstd'])('%s', async (codec) => {
     const topic = await produced(codec);
