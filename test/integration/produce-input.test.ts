@@ -68,7 +68,7 @@ describe.skipIf(!hasKcat)('produce input as the broker stores it', () => {
     expect(stored(topic)[0]!.headers).toEqual(['constructor', 'c', '__proto__', 'p', 'x', '1', 'constructor', 'again']);
   });
 
-  it('--idempotent stores every header list as written, or refuses the message with the reason: never a changed one', async () => {
+  it('--idempotent stores every header list as written (ckafka\'s own batches: order, repeats, null values, prototype names)', async () => {
     const topic = await topicOf('headers-idem');
     const text = [
       JSON.stringify({ payload: 'names', headers_list: [['__proto__', 'p'], ['constructor', 'c'], ['toString', 't'], ['valueOf', 'v'], ['hasOwnProperty', 'h'], ['b', '1'], ['b', '2']] }),
@@ -84,18 +84,11 @@ describe.skipIf(!hasKcat)('produce input as the broker stores it', () => {
       all: flat(HEADERS),
       null: ['a', null],
     };
-    expect(reports.find((x) => x.payload === 'names')!.status).toBe('delivered');
     for (const report of reports) {
-      const there = got.filter((m) => m.payload === report.payload);
-      if (report.status === 'delivered') {
-        expect(there.map((m) => m.headers)).toEqual([expected[report.payload]]);
-      } else {
-        expect(report.status).toBe('failed');
-        expect(report.errstr).toMatch(/not sent$/);
-        expect(there).toEqual([]);
-      }
+      expect(report.status, report.errstr).toBe('delivered');
+      expect(got.filter((m) => m.payload === report.payload).map((m) => m.headers)).toEqual([expected[report.payload]]);
     }
-    expect(r.code).toBe(reports.every((x) => x.status === 'delivered') ? 0 : 7);
+    expect(r.code, r.stderr).toBe(0);
   });
 
   it('--input json: undecodable base64 or hex is a bad line (line number, exit 7), never a changed message', async () => {
