@@ -44,7 +44,8 @@ describe('produce under broker faults (3 brokers, RF 3, min.insync.replicas 2)',
   for (const mode of ['idempotent', 'retries'] as const) {
     const flags = mode === 'idempotent' ? ['--acks', 'all', '--retries', '10', '--idempotent'] : ['--acks', 'all', '--retries', '10'];
 
-    it(`leader SIGKILLed 1 s in, ${flags.join(' ')}: nothing lost, nothing duplicated`, async () => {
+    const what = mode === 'idempotent' ? 'nothing lost, nothing duplicated' : 'nothing lost (duplicates counted)';
+    it(`leader SIGKILLed 1 s in, ${flags.join(' ')}: ${what}`, async () => {
       const topic = await freshTopic(cluster.bootstrap, `faults-kill-${mode}`);
       const victim = await leaderIndex(cluster.bootstrap, topic);
       let t: Tally;
@@ -66,7 +67,10 @@ describe('produce under broker faults (3 brokers, RF 3, min.insync.replicas 2)',
       expect(run!.code, run!.stderr).toBe(0);
       expect(t!.delivered).toBe(LINES);
       expect(t!.lost).toBe(0);
-      expect(t!.duplicated).toBe(0);
+      expect(t!.unique).toBe(LINES);
+      // Without idempotence a request whose answer died with the leader is sent again, and if the
+      // followers had it already, it is stored twice (7,187 copies in one run, none in others).
+      if (mode === 'idempotent') expect(t!.duplicated).toBe(0);
     }, 150_000);
   }
 
