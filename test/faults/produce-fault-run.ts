@@ -110,15 +110,14 @@ export async function leaderIndex(bootstrap: string, topic: string): Promise<num
   }
 }
 
-/** Every value stored in `topic` (up to its high watermarks) with the number of its copies. */
-export async function storedValues(bootstrap: string, topic: string, timeoutMs = 60_000): Promise<Map<string, number>> {
-  const admin = await kafkaAdmin(bootstrap);
-  let ends: Map<number, bigint>;
-  try {
-    ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
-  } finally {
-    await admin.disconnect();
-  }
+/**
+ * Every value stored in `topic` (up to its high watermarks) with the number of its copies.
+ * `allReplicas`: first wait until every replica is back in sync (a broker that was frozen), as a
+ * resumed leader answers with its old high watermark until it learns it was replaced.
+ */
+export async function storedValues(bootstrap: string, topic: string, options: { allReplicas?: boolean; timeoutMs?: number } = {}): Promise<Map<string, number>> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const ends = await settledEnds(bootstrap, topic, options.allReplicas ?? false);
   const counts = new Map<string, number>();
   const remaining = new Set([...ends].filter(([, high]) => high > 0n).map(([p]) => p));
   if (remaining.size === 0) return counts;
@@ -197,4 +196,36 @@ export function tally(run: FaultRun, stored: Map<string, number>, lines: number)
   }
   t.badReports += reports.size;
   return t;
+}
+
+/**
+ * The partitions' high watermarks once the cluster agrees on them: the same highest answer three
+ * times in a row, half a second apart (with `allReplicas`, only once every replica is in sync).
+ */
+async function settledEnds(bootstrap: string, topic: string, allReplicas: boolean): Promise<Map<number, bigint>> {
+  const deadline = Date.now() + 30_000;
+  const best = new Map<number, bigint>();
+  let stable = 0;
+  for (;;) {
+    const admin = await kafkaAdmin(bootstrap);
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const inSync = (topics[0]?.partitions ?? []).every((p) => p.leader >= 0 && p.isr.length === p.replicas.length);
+      const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+      const same = ends.size === best.size && [...ends].every(([p, high]) => best.get(p) === high);
+      for (const [p, high] of ends) if (high > (best.get(p) ?? -1n)) best.set(p, high);
+      stable = same && (inSync || !allReplicas) ? stable + 1 : 0;
+    } catch {
+      // A broker that was frozen or killed may refuse for a moment: ask again.
+      stable = 0;
+    } finally {
+      await admin.disconnect();
+    }
+    if (stable >= 3) return best;
+    if (Date.now() > deadline) {
+      if (best.size > 0 && !allReplicas) return best;
+      throw new Error(`the high watermarks of ${topic} did not settle in 30 s`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }

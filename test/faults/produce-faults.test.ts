@@ -82,7 +82,7 @@ describe('produce under broker faults (3 brokers, RF 3, min.insync.replicas 2)',
       flags: ['--acks', 'all', '--retries', '10', '--idempotent'],
       fault: () => freeze(victim, 12_000),
     });
-    const stored = await storedValues(cluster.bootstrap, topic);
+    const stored = await storedValues(cluster.bootstrap, topic, { allReplicas: true });
     const t = report('SIGSTOP 12 s idempotent', run, stored);
     expect(t.badReports, run.stderr).toBe(0);
     expect(run.code, run.stderr).toBe(0);
@@ -99,7 +99,7 @@ describe('produce under broker faults (3 brokers, RF 3, min.insync.replicas 2)',
       flags: ['--acks', 'all', '--retries', '10'],
       fault: () => freeze(victim, 12_000),
     });
-    const stored = await storedValues(cluster.bootstrap, topic);
+    const stored = await storedValues(cluster.bootstrap, topic, { allReplicas: true });
     const t = report('SIGSTOP 12 s retries', run, stored);
     // Retried requests whose first attempt was written after all: the reason for --idempotent.
     // How many depends on timing (often thousands, sometimes none); nothing may be lost.
