@@ -353,12 +353,28 @@ class KafkajsTopicConsumer implements TopicConsumer {
       });
     }
     const topic = this.options.topic;
+    const consumer = this.consumer;
+    // kafkajs resolves commitOffsets without committing when its runner is not running: after a
+    // fetch failed and before the CRASH event (when joinedNow turns false), or when the runner
+    // stops while a commit is being retried. Only its COMMIT_OFFSETS event, emitted once the
+    // coordinator acknowledged every partition, says the group stored the offsets.
+    const acked = new Map<number, string>();
+    const stopListening = consumer.on(consumer.events.COMMIT_OFFSETS, ({ payload }) => {
+      for (const t of payload.topics) if (t.topic === topic) for (const p of t.partitions) acked.set(Number(p.partition), String(p.offset));
+    });
     try {
-      const consumer = this.consumer;
       const wait = coordinatorWait(this.kafkaGroupId, `commit offsets of group '${this.kafkaGroupId}'`, { ms: this.coordinatorWaitMs() });
       await withCoordinatorRetry(() => consumer.commitOffsets([...offsets].map(([partition, offset]) => ({ topic, partition, offset: offset.toString() }))), wait);
     } catch (error) {
       throw translateKafkaError(error, { action: `commit offsets of group '${this.kafkaGroupId}'` });
+    } finally {
+      stopListening();
+    }
+    const unacked = [...offsets].filter(([p, o]) => acked.get(p) !== o.toString());
+    if (unacked.length > 0) {
+      throw new CkafkaError('unreachable', `commit offsets of group '${this.kafkaGroupId}': the consumer stopped (a broker went away) before the group coordinator stored partition:offset ${unacked.map(([p, o]) => `${p}:${o}`).join(' ')}`, {
+        hint: 'The messages printed since the last commit will be read again by the next run.',
+      });
     }
   }
 
