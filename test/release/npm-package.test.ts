@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'ckafka-pack-'));
 const prefix = join(work, 'prefix');
 const home = join(work, 'home');
-const npm = join(dirname(process.execPath), 'npm');
+// npm beside this Node, else the first on PATH (`npx node@24` runs a Node without npm beside it).
+const npm = [dirname(process.execPath), ...(process.env.PATH ?? '').split(':')].map((dir) => join(dir, 'npm')).find((file) => existsSync(file)) ?? 'npm';
 // Only Node's own directory on PATH: what a host with Node and nothing else has.
 const env = { PATH: dirname(process.execPath), HOME: home, npm_config_cache: join(process.env.HOME ?? work, '.npm') };
 let files: string[] = [];
@@ -27,7 +28,7 @@ beforeAll(() => {
   files = info.files.map((f) => f.path);
   execFileSync(npm, ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(work, info.filename)], {
     cwd: work,
-    env: { ...env, PATH: `${dirname(process.execPath)}:/usr/bin:/bin` },
+    env: { ...env, PATH: `${dirname(process.execPath)}:${dirname(npm)}:/usr/bin:/bin` },
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 150_000,
   });
