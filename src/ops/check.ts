@@ -145,6 +145,7 @@ export async function check(request: CheckRequest): Promise<CheckResult> {
     clearTimeout(timer);
     request.signal.removeEventListener('abort', stopAll);
     done.abort();
+    // Already reported in problems above; on the way out of a failure, the failure is what counts.
     await reading.catch(() => undefined);
   }
 

@@ -111,6 +111,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     finish = resolve;
     fail = reject;
   });
+  // Not a swallow: `await outcome` below rethrows; this only keeps an early rejection from being unhandled.
   outcome.catch(() => undefined);
   let markJoined: () => void = () => undefined;
   const joinedOrStopped = new Promise<void>((resolve) => (markJoined = resolve));
@@ -190,6 +191,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   /** Stops from inside a batch: commit, then tell kafkajs not to start another fetch. */
   const stopInBatch = async (reason: StopReason) => {
     stop(reason);
+    // final() is one shared promise: its failure is thrown by the `await commits.final()` after the outcome.
     await commits.final().catch(() => undefined);
     consumer.stopFetching();
   };
@@ -220,6 +222,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     },
     onBatch(batch: FetchedBatch) {
       const run = handleBatch(batch);
+      // Only something to wait for: the batch's own rejection goes to kafkajs, which crashes the consumer (onCrash).
       inBatch = run.catch(() => undefined);
       return run;
     },
@@ -383,6 +386,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         // What was written before the output failed is committed; the rest is read again next time.
         await inBatch;
         await pipeline.drain();
+        // The output's failure is the error to report; a commit failing too changes nothing for the user.
         await commits.final().catch(() => undefined);
       }
       throw error;

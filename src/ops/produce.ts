@@ -243,6 +243,7 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     }
     await Promise.all(inFlight);
   } finally {
+    // Input left behind on Ctrl-C: every line read was reported already; closing it can only fail harmlessly.
     if (summary.interrupted) void pull.close().catch(() => undefined);
   }
   summary.elapsedMs = monotonicMs() - started;
