@@ -3,6 +3,7 @@ import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import { CkafkaError } from '../errors/errors.js';
 import { clusterOf, type RawBroker } from './admin-cluster.js';
 import { offsetDelete } from './admin-requests.js';
+import { coordinatorWait, isCoordinatorError, withCoordinatorRetry } from './coordinator-retry.js';
 import { committedOffsets, topicPartitionIds, topicWatermarks } from './topic-offsets.js';
 
 /** An active member of a group, as a refusal lists it. */
@@ -59,7 +60,7 @@ export interface GroupDeleteResult {
 export async function deleteGroup(admin: Admin, groupId: string): Promise<GroupDeleteResult> {
   const { results } = await atCoordinator(admin, groupId, async (coordinator) => {
     const answer = await coordinator.deleteGroups([groupId]);
-    const moved = answer.results.find((x) => x.errorCode !== 0 && COORDINATOR_MOVED.has(createErrorFromCode(x.errorCode).type));
+    const moved = answer.results.find((x) => x.errorCode !== 0 && isCoordinatorError(createErrorFromCode(x.errorCode)));
     if (moved) throw createErrorFromCode(moved.errorCode);
     return answer;
   });
@@ -77,7 +78,7 @@ export async function deleteGroup(admin: Admin, groupId: string): Promise<GroupD
 export async function deleteGroupOffsets(admin: Admin, groupId: string, topic: string, partitions: number[]): Promise<void> {
   const result = await atCoordinator(admin, groupId, async (coordinator) => {
     const answer = await offsetDelete(coordinator, groupId, topic, partitions);
-    if (answer.error && COORDINATOR_MOVED.has(answer.error.type)) throw answer.error;
+    if (answer.error && isCoordinatorError(answer.error)) throw answer.error;
     return answer;
   });
   const error = result.error ?? result.partitions.find((p) => p.error)?.error ?? null;
@@ -104,19 +105,13 @@ export function groupOffsetsSeam(admin: Admin) {
   };
 }
 
-// The coordinator is loading the group, moved, or not elected yet: ask again for it (kafkajs's
-// admin does this inside its own calls; our requests go to the coordinator directly).
-const COORDINATOR_MOVED = new Set(['NOT_COORDINATOR_FOR_GROUP', 'GROUP_COORDINATOR_NOT_AVAILABLE', 'GROUP_LOAD_IN_PROGRESS']);
-
-/** Runs `send` at the group's coordinator, finding it again (up to 6 tries, about 3 s) while it moves or loads. */
+/**
+ * Sends a request of our own to the group's coordinator, asking again (src/kafka/coordinator-retry.ts)
+ * while it is loading the group, has moved or is not elected yet, as kafkajs's admin does inside its own calls.
+ */
 async function atCoordinator<T>(admin: Admin, groupId: string, send: (coordinator: RawBroker) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await send(await clusterOf(admin).findGroupCoordinator({ groupId }));
-    } catch (error) {
-      const type = (error as { type?: string }).type;
-      if (attempt >= 6 || type === undefined || !COORDINATOR_MOVED.has(type)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1000)));
-    }
-  }
+  return withCoordinatorRetry(
+    async () => send(await clusterOf(admin).findGroupCoordinator({ groupId })),
+    coordinatorWait(groupId, `reach the coordinator of group '${groupId}'`),
+  );
 }
