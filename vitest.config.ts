@@ -1,7 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests expect English unless they ask for Chinese (LANG=zh_CN.UTF-8 or CKAFKA_LANG=zh-CN in the
+// command's own environment): a developer's Chinese locale must not change what they read. Empty
+// counts as unset for ckafka, so a test's LANG=zh_CN.UTF-8 is enough to switch.
+const ENGLISH = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', CKAFKA_LANG: '' };
+
 export default defineConfig({
   test: {
+    env: ENGLISH,
     projects: [
       {
         test: {

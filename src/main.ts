@@ -2,10 +2,20 @@ import { asCkafkaError, CkafkaError, EXIT_CODES } from './errors/errors.js';
 import type { Io } from './io/io.js';
 import { buildProgram, type RunContext } from './cli/program.js';
 import { renderError } from './format/error.js';
+import { detectLocale, setLocale, t, UnknownLocaleError } from './i18n/index.js';
 
 /** Runs one ckafka command line and returns its exit code; never calls process.exit. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const ctx: RunContext = { io, exitCode: EXIT_CODES.ok, outputJson: false };
+  try {
+    setLocale(detectLocale(io.env));
+  } catch (error) {
+    if (!(error instanceof UnknownLocaleError)) throw error;
+    setLocale('en');
+    const err = new CkafkaError('usage', t.common.unknownLanguage(error.value), { hint: t.common.unknownLanguageHint });
+    io.stderr.write(renderError(err, { json: false, env: io.env, stream: io.stderr }));
+    return err.exitCode;
+  }
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -45,7 +55,7 @@ export function runProcess(): void {
     if (finished) process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_CODES.interrupted);
     // A second Ctrl-C forces the exit when a clean stop takes too long.
     if (signals > 1) process.exit(EXIT_CODES.interrupted);
-    controller.abort(new CkafkaError('interrupted', `interrupted by ${name}`));
+    controller.abort(new CkafkaError('interrupted', t.common.interruptedBy(name)));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -53,7 +63,7 @@ export function runProcess(): void {
   let stdoutError: NodeJS.ErrnoException | undefined;
   const onPipeError = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') {
-      controller.abort(new CkafkaError('interrupted', 'output closed'));
+      controller.abort(new CkafkaError('interrupted', t.common.outputClosed));
       return;
     }
     // Any other failure (ENOSPC: a full disk) also reaches the writer's callback, which reports
@@ -77,7 +87,7 @@ export function runProcess(): void {
     (code) => {
       finished = true;
       if (code === EXIT_CODES.ok && stdoutError) {
-        process.stderr.write(`ckafka: error: writing to stdout failed: ${stdoutError.message}\n`);
+        process.stderr.write(`${t.common.errorPrefix} ${t.common.stdoutWriteFailed(stdoutError.message)}\n`);
         code = EXIT_CODES.internal;
       }
       process.exitCode = code;

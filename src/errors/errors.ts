@@ -1,3 +1,5 @@
+import { t } from '../i18n/index.js';
+
 /** The one error type below main: a kind (which decides the exit code), a message and a hint. */
 export type ErrorKind =
   | 'internal'
@@ -63,8 +65,8 @@ export function failureExitCode(kinds: readonly ErrorKind[], anyGotThrough: bool
 export function asCkafkaError(error: unknown): CkafkaError {
   if (error instanceof CkafkaError) return error;
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return new CkafkaError('internal', `internal error (a bug in ckafka): ${message}`, {
-    hint: 'Please report it with the command you ran.',
+  return new CkafkaError('internal', t.common.internalError(message), {
+    hint: t.common.internalErrorHint,
     cause: error,
   });
 }

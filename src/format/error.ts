@@ -1,4 +1,5 @@
 import type { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { colorFor } from './color.js';
 
 /** One human line (plus a hint) on stderr, or one JSON line in JSON mode. */
@@ -12,7 +13,7 @@ export function renderError(
     return `${JSON.stringify({ error: body })}\n`;
   }
   const c = colorFor(options.stream, options.env);
-  let text = `${c.red('ckafka: error:')} ${error.message}\n`;
-  if (error.hint) text += `${c.dim('  hint:')} ${error.hint}\n`;
+  let text = `${c.red(t.common.errorPrefix)} ${error.message}\n`;
+  if (error.hint) text += `${c.dim(t.common.hintPrefix)} ${error.hint}\n`;
   return text;
 }

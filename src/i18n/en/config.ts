@@ -1,0 +1,5 @@
+import type { Area } from '../catalog.js';
+
+/** English messages: config (see src/i18n/README.md). */
+export const config = {
+} satisfies Area;
