@@ -87,7 +87,7 @@ export function runProcess(): void {
     (code) => {
       finished = true;
       if (code === EXIT_CODES.ok && stdoutError) {
-        process.stderr.write(`${t.common.errorPrefix} ${t.common.stdoutWriteFailed(stdoutError.message)}\n`);
+        process.stderr.write(`${t.common.errorPrefix}${t.common.prefixGap}${t.common.stdoutWriteFailed(stdoutError.message)}\n`);
         code = EXIT_CODES.internal;
       }
       process.exitCode = code;

@@ -13,7 +13,7 @@ export function renderError(
     return `${JSON.stringify({ error: body })}\n`;
   }
   const c = colorFor(options.stream, options.env);
-  let text = `${c.red(t.common.errorPrefix)} ${error.message}\n`;
-  if (error.hint) text += `${c.dim(t.common.hintPrefix)} ${error.hint}\n`;
+  let text = `${c.red(t.common.errorPrefix)}${t.common.prefixGap}${error.message}\n`;
+  if (error.hint) text += `${c.dim(t.common.hintPrefix)}${t.common.prefixGap}${error.hint}\n`;
   return text;
 }

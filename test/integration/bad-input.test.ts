@@ -98,7 +98,7 @@ interface Result {
   ms: number;
 }
 
-function run(c: Case): Promise<Result> {
+function run(c: Case, extraEnv: NodeJS.ProcessEnv = {}): Promise<Result> {
   const args = c.args.map((a) => a.replace('$BROKER', bootstrap).replace('$TOPIC', topic).replace('$MISSING', missing));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -108,6 +108,7 @@ function run(c: Case): Promise<Result> {
     XDG_CONFIG_HOME: join(dir, '.config'),
     XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'),
     CKAFKA_BOOTSTRAP_SERVERS: CLOSED_PORT,
+    ...extraEnv,
   };
   // Root reads any file: the unreadable one is tried as nobody.
   const asNobody = runsAsRoot && c.args.some((a) => a.includes('unreadable'));
@@ -179,6 +180,28 @@ describe('bad input (docs/bad-input.md)', () => {
     expect(r.ms, 'ended within the limit').toBeLessThan(LIMIT_MS);
     expect({ exit: r.code, first: lines[0] }).toEqual({ exit: c.exit, first: c.message });
     expect(stderr).not.toMatch(/^\s+at \S|Unhandled|internal error|\(node:\d+\)|Warning:|node:internal/m);
+    expect(lines.length, stderr).toBeLessThanOrEqual(3);
+    if (c.exit <= 4) expect(r.stdout).toBe('');
+  });
+});
+
+// The same table under a Chinese locale: the same exit status and output for machines, and what a
+// person reads is Chinese (the doc's English first line is not expected, its exit code is).
+const CHINESE = /[\u4e00-\u9fff]/;
+
+describe('bad input under LANG=zh_CN.UTF-8', () => {
+  it.concurrent.each(cases.map((c) => [c.command + (c.input === null ? '' : ` < ${c.input}`), c] as const))('%s', async (_name, c) => {
+    if (!nobodyCanRun && c.args.some((a) => a.includes('unreadable'))) return;
+    const r = await run(c, { LANG: 'zh_CN.UTF-8' });
+    const stderr = normalise(r.stderr);
+    const lines = stderr.split('\n').filter((l) => l !== '');
+    if (process.env.BAD_INPUT_SHOW) process.stderr.write(`zh | \`${c.command}\` | ${r.code} | \`${lines[0] ?? ''}\` |\n`);
+    expect(r.ms, 'ended within the limit').toBeLessThan(LIMIT_MS);
+    expect(r.code, stderr).toBe(c.exit);
+    // Chinese beyond the error line's own prefix (ckafka: 错误：): the message itself is translated.
+    expect(lines[0]?.replace(/^ckafka: 错误：/, ''), 'the first line on stderr is in Chinese').toMatch(CHINESE);
+    expect(lines[0], 'not the English line').not.toBe(c.message);
+    expect(stderr).not.toMatch(/^\s+at \S|Unhandled|\(node:\d+\)|Warning:|node:internal/m);
     expect(lines.length, stderr).toBeLessThanOrEqual(3);
     if (c.exit <= 4) expect(r.stdout).toBe('');
   });

@@ -4,6 +4,8 @@ import type { Area } from '../catalog.js';
 export const common = {
   errorPrefix: 'ckafka: error:',
   hintPrefix: '  hint:',
+  /** Between a prefix (errorPrefix, hintPrefix) and its text: none after a full-width colon. */
+  prefixGap: ' ',
   /** Joins a list of names in running text. */
   listSeparator: ', ',
   internalError: (detail: string) => `internal error (a bug in ckafka): ${detail}`,

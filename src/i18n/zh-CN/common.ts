@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog.js';
 export const common: Catalog['common'] = {
   errorPrefix: 'ckafka: 错误：',
   hintPrefix: '  提示：',
+  prefixGap: '',
   listSeparator: '、',
   internalError: (detail) => `内部错误（ckafka 的缺陷）：${detail}`,
   internalErrorHint: '请连同所运行的命令一起报告此问题。',
