@@ -94,7 +94,7 @@ export function runProcess(): void {
     },
     (error: unknown) => {
       finished = true;
-      process.stderr.write(`ckafka: internal error: ${String(error)}\n`);
+      process.stderr.write(t.cli.internalErrorLine(String(error)));
       process.exitCode = EXIT_CODES.internal;
     },
   );

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import type { ConfigRequest } from '../config/types.js';
 import type { Io } from '../io/io.js';
 
@@ -19,13 +20,13 @@ export function addConnectionOptions(cmd: Command, options: { configFile?: boole
   // `topic create --config name=value` takes topic configs (as kafka-topics.sh does): the config
   // file then goes before the command, `ckafka --config FILE topic create …`.
   if (options.configFile !== false) {
-    cmd.addOption(new Option('--config <path>', 'config file (ckafka.config.json, .ckafkarc, CKafkaSetting.php); env CKAFKA_CONFIG'));
+    cmd.addOption(new Option('--config <path>', t.cli.optionConfig));
   }
   return cmd
-    .addOption(new Option('--profile <name>', 'named cluster profile from the config file; env CKAFKA_PROFILE'))
-    .addOption(new Option('-b, --bootstrap-servers <list>', 'host:port[,host:port…]; env CKAFKA_BOOTSTRAP_SERVERS'))
-    .addOption(new Option('-X, --property <name=value>', 'librdkafka property, repeatable (e.g. -X acks=all)').argParser(collect))
-    .addOption(new Option('-v, --verbose', 'more client logging on stderr (repeat for debug)').argParser(increase));
+    .addOption(new Option('--profile <name>', t.cli.optionProfile))
+    .addOption(new Option('-b, --bootstrap-servers <list>', t.cli.optionBootstrapServers))
+    .addOption(new Option('-X, --property <name=value>', t.cli.optionProperty).argParser(collect))
+    .addOption(new Option('-v, --verbose', t.cli.optionVerbose).argParser(increase));
 }
 
 /** Output options shared by commands that print records. */
@@ -36,8 +37,8 @@ export interface OutputFlags {
 
 export function addOutputOptions(cmd: Command, formats: string[]): Command {
   return cmd
-    .addOption(new Option('-o, --output <format>', 'output format').choices(formats).default(formats[0]))
-    .addOption(new Option('--encoding <enc>', 'how keys and values are shown').choices(['utf8', 'base64', 'hex']).default('utf8'));
+    .addOption(new Option('-o, --output <format>', t.cli.optionOutput).choices(formats).default(formats[0]))
+    .addOption(new Option('--encoding <enc>', t.cli.optionEncoding).choices(['utf8', 'base64', 'hex']).default('utf8'));
 }
 
 /**
@@ -89,10 +90,9 @@ export const INT32_MAX = 2_147_483_647;
  * so a typo is a usage error before anything is sent or read.
  */
 export function wholeNumber(name: string, { min, max }: WholeNumberBounds) {
-  const expected = `${name} takes a whole number from ${min} to ${max}, in decimal digits`;
   return (value: string): number => {
     // Number() would take '0x10', '1e3', ' 5' and '' (0); BigInt-sized input fails the range.
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidFlag(`${expected}.`);
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new InvalidFlag(t.cli.wholeNumberExpected(name, min, max));
     return Number(value);
   };
 }
@@ -105,7 +105,7 @@ export const asFlag = <T>(parse: (text: string) => T) => (text: string): T => {
   try {
     return parse(text);
   } catch (error) {
-    if (error instanceof CkafkaError) throw new InvalidFlag(error.hint ? `${error.message} (${error.hint})` : error.message);
+    if (error instanceof CkafkaError) throw new InvalidFlag(error.hint ? t.cli.flagErrorWithHint(error.message, error.hint) : error.message);
     throw error;
   }
 };

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import { t } from '../i18n/index.js';
 import type { Io } from '../io/io.js';
 import { VERSION } from '../version.js';
+import { commanderErrorText } from './commander-errors.js';
 import { registerCommands } from './commands/index.js';
+import { helpConfiguration } from './help.js';
 import { addConnectionOptions } from './options.js';
 
 /** Per-invocation state shared by the command adapters and main. */
@@ -15,13 +18,17 @@ export interface RunContext {
 /** Builds a fresh command tree for one invocation (no module-level state). */
 export function buildProgram(ctx: RunContext): Command {
   const program = new Command('ckafka')
-    .description('Produce, consume and check Kafka topics (Tencent Cloud CKafka and any Apache Kafka cluster)')
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError('(add --help for usage)')
+    .description(t.cli.programDescription)
+    .version(VERSION, '-V, --version', t.cli.versionOption)
+    // commander's own words (help titles, its help option and command, its errors) in the run's language.
+    .helpOption('-h, --help', t.cli.helpOption)
+    .helpCommand('help [command]', t.cli.helpCommand)
+    .configureHelp(helpConfiguration())
+    .showHelpAfterError(t.cli.addHelpForUsage)
     .configureOutput({
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `ckafka: ${s}` : s),
+      outputError: (s, write) => write(commanderErrorText(s)),
     })
     .exitOverride()
     // Options before the command belong to ckafka, after it to the command: so `topic create

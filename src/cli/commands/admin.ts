@@ -3,6 +3,7 @@ import type { RunContext } from '../program.js';
 import { addConnectionOptions, asFlag, configRequest, flagsOf, INT32_MAX, InvalidFlag, wholeNumber, type ConnectionFlags } from '../options.js';
 import { parsePartitionList, parseStartPosition, type StartPosition } from '../../kafka/offsets.js';
 import { usageError } from '../../errors/errors.js';
+import { t } from '../../i18n/index.js';
 import type { ConfigChange } from '../../kafka/admin-requests.js';
 import type { AdminRequest } from '../run/admin.js';
 
@@ -28,7 +29,7 @@ export function registerAdminCommands(program: Command, ctx: RunContext): void {
     return found;
   };
   const run = (cmd: Command, build: (flags: AdminFlags, args: string[]) => AdminRequest) => {
-    cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    cmd.addOption(new Option('-o, --output <format>', t.cli.optionOutput).choices(['text', 'json']).default('text'));
     addConnectionOptions(cmd);
     cmd.action(async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
@@ -41,18 +42,18 @@ export function registerAdminCommands(program: Command, ctx: RunContext): void {
     });
   };
 
-  const group = parent('group').description('list, describe, reset offsets of and delete consumer groups');
+  const group = parent('group').description(t.cli.groupDescription);
   run(
     group.command('reset-offsets').argument('<group>')
-      .description('move a group\'s committed offsets (dry run unless --execute); the group must have no active members')
-      .requiredOption('-t, --topic <topic>', 'the topic whose offsets move')
-      .option('--to <position>', 'earliest|latest|OFFSET|-N (N before the end)|@MS|ISO-DATE', asFlag((t) => parseStartPosition(t, '--to')))
-      .option('--shift-by <n>', 'move each committed offset by N (negative: back)', parseShift)
-      .option('-p, --partitions <list>', 'only these partitions, e.g. 0,2 or 0-3', asFlag(parsePartitionList))
-      .option('--execute', 'commit the new offsets (without it nothing changes)')
-      .addHelpText('after', '\nExamples:\n  ckafka group reset-offsets php-demo -t orders --to earliest            # dry run: the table only\n  ckafka group reset-offsets php-demo -t orders --shift-by -100 --execute\n  ckafka group reset-offsets php-demo -t orders --to 2024-06-01T00:00:00Z -p 0,2 --execute'),
+      .description(t.cli.resetOffsetsDescription)
+      .requiredOption('-t, --topic <topic>', t.cli.resetOffsetsTopic)
+      .option('--to <position>', t.cli.resetOffsetsTo, asFlag((text) => parseStartPosition(text, '--to')))
+      .option('--shift-by <n>', t.cli.resetOffsetsShiftBy, parseShift)
+      .option('-p, --partitions <list>', t.cli.resetOffsetsPartitions, asFlag(parsePartitionList))
+      .option('--execute', t.cli.resetOffsetsExecute)
+      .addHelpText('after', t.cli.resetOffsetsAfterHelp),
     (f, [groupId]) => {
-      if ((f.to === undefined) === (f.shiftBy === undefined)) throw usageError('give exactly one of --to POSITION and --shift-by N');
+      if ((f.to === undefined) === (f.shiftBy === undefined)) throw usageError(t.cli.resetOffsetsOneTarget);
       return {
         kind: 'group-reset-offsets',
         reset: {
@@ -65,39 +66,39 @@ export function registerAdminCommands(program: Command, ctx: RunContext): void {
       };
     },
   );
-  run(group.command('delete').argument('<group...>').description('delete consumer groups and their committed offsets (refused while a group has members)'),
+  run(group.command('delete').argument('<group...>').description(t.cli.groupDeleteDescription),
     (_f, groupIds) => ({ kind: 'group-delete', groupIds: [...new Set(groupIds)] }));
   run(
-    group.command('delete-offsets').argument('<group>').description('forget the group\'s committed offsets of one topic (Kafka ≥ 2.4; refused while members consume it)')
-      .requiredOption('-t, --topic <topic>', 'the topic whose offsets are forgotten'),
+    group.command('delete-offsets').argument('<group>').description(t.cli.groupDeleteOffsetsDescription)
+      .requiredOption('-t, --topic <topic>', t.cli.groupDeleteOffsetsTopic),
     (f, [groupId]) => ({ kind: 'group-delete-offsets', groupId: groupId!, topic: f.topic! }),
   );
 
-  const topic = parent('topic').description('list, describe, create, alter, configure and delete topics');
+  const topic = parent('topic').description(t.cli.topicDescription);
   run(
-    topic.command('delete').argument('<topic...>').description('delete topics and their messages; asks to type the names back on a terminal, else needs --yes')
-      .option('-y, --yes', 'do not ask (required without a terminal)'),
+    topic.command('delete').argument('<topic...>').description(t.cli.topicDeleteDescription)
+      .option('-y, --yes', t.cli.topicDeleteYes),
     (f, topics) => {
-      if (f.yes !== true && ctx.io.stdin.isTTY !== true) throw usageError('topic delete: without a terminal to confirm on, --yes is required', 'Add --yes (-y) to delete without asking.');
+      if (f.yes !== true && ctx.io.stdin.isTTY !== true) throw usageError(t.cli.topicDeleteNeedsYes, t.cli.topicDeleteNeedsYesHint);
       return { kind: 'topic-delete', topics: [...new Set(topics)], yes: f.yes === true };
     },
   );
   run(
-    topic.command('alter').argument('<topic>').description('raise the number of partitions (Kafka cannot lower it)')
-      .requiredOption('-P, --partitions <n>', 'the new partition count', wholeNumber('--partitions', { min: 1, max: INT32_MAX })),
+    topic.command('alter').argument('<topic>').description(t.cli.topicAlterDescription)
+      .requiredOption('-P, --partitions <n>', t.cli.topicAlterPartitions, wholeNumber('--partitions', { min: 1, max: INT32_MAX })),
     (f, [name]) => ({ kind: 'topic-alter', topic: name!, partitions: f.partitions as number }),
   );
   run(
-    topic.command('config').argument('<topic>').description('the topic\'s configs and where each comes from; --set and --delete change only the named ones')
-      .option('--set <name=value>', 'set a config on the topic, repeatable', collect)
-      .option('--delete <name>', 'remove a config from the topic (back to the broker default), repeatable', collect)
-      .addHelpText('after', '\nExamples:\n  ckafka topic config orders\n  ckafka topic config orders --set retention.ms=86400000 --delete cleanup.policy'),
+    topic.command('config').argument('<topic>').description(t.cli.topicConfigDescription)
+      .option('--set <name=value>', t.cli.topicConfigSet, collect)
+      .option('--delete <name>', t.cli.topicConfigDelete, collect)
+      .addHelpText('after', t.cli.topicConfigAfterHelp),
     (f, [name]) => ({ kind: 'topic-config', topic: name!, changes: configChanges(f.set ?? [], f.delete ?? []) }),
   );
 }
 
 function parseShift(text: string): bigint {
-  if (!/^[+-]?\d+$/.test(text.trim())) throw new InvalidFlag(`--shift-by needs a whole number (negative moves back), got '${text}'`);
+  if (!/^[+-]?\d+$/.test(text.trim())) throw new InvalidFlag(t.cli.shiftByInvalid(text));
   return BigInt(text.trim());
 }
 
@@ -105,15 +106,15 @@ function configChanges(sets: string[], deletes: string[]): ConfigChange[] {
   const changes: ConfigChange[] = [];
   for (const s of sets) {
     const at = s.indexOf('=');
-    if (at <= 0) throw usageError(`--set needs name=value, got '${s}'`);
+    if (at <= 0) throw usageError(t.cli.setNeedsNameValue(s));
     changes.push({ name: s.slice(0, at), op: 'set', value: s.slice(at + 1) });
   }
   for (const d of deletes) {
-    if (d.trim() === '' || d.includes('=')) throw usageError(`--delete needs a config name, got '${d}'`);
+    if (d.trim() === '' || d.includes('=')) throw usageError(t.cli.deleteNeedsName(d));
     changes.push({ name: d, op: 'delete' });
   }
   const names = changes.map((c) => c.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice !== undefined) throw usageError(`config '${twice}' is given twice`);
+  if (twice !== undefined) throw usageError(t.cli.configGivenTwice(twice));
   return changes;
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
 import { addConnectionOptions, configRequest, flagsOf, type ConnectionFlags } from '../options.js';
+import { t } from '../../i18n/index.js';
 
 interface ShowFlags extends ConnectionFlags {
   topic?: string;
@@ -15,14 +16,14 @@ interface InitFlags {
 
 /** `ckafka config show|init`: inspect the effective configuration, or write a starter file. */
 export function registerConfigCommand(program: Command, ctx: RunContext): void {
-  const config = program.command('config').description('show the effective configuration, or write a starter ckafka.config.json');
+  const config = program.command('config').description(t.cli.configDescription);
 
   const show = config
     .command('show')
-    .description('the effective configuration and where each value came from (secrets redacted)')
-    .option('-t, --topic <name>', 'topic, as produce/consume would take it')
-    .option('-g, --group <id>', 'consumer group, as consume would take it')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    .description(t.cli.configShowDescription)
+    .option('-t, --topic <name>', t.cli.configShowTopic)
+    .option('-g, --group <id>', t.cli.configShowGroup)
+    .addOption(new Option('-o, --output <format>', t.cli.optionOutput).choices(['text', 'json']).default('text'));
   addConnectionOptions(show);
   show.action(async (_local: unknown, command: Command) => {
     const flags = flagsOf<ShowFlags>(command);
@@ -43,16 +44,15 @@ export function registerConfigCommand(program: Command, ctx: RunContext): void {
 
   config
     .command('init')
-    .description('write ckafka.config.json in the working directory with the PHP demo\'s settings')
-    .option('--force', 'overwrite an existing ckafka.config.json')
-    .option('--php <file>', 'convert this CKafkaSetting.php (read as data, never executed)')
+    .description(t.cli.configInitDescription)
+    .option('--force', t.cli.configInitForce)
+    .option('--php <file>', t.cli.configInitPhp)
     .action(async (flags: InitFlags) => {
       const { initConfig } = await import('../../config/init.js');
       const request: Parameters<typeof initConfig>[0] = { cwd: ctx.io.cwd, env: ctx.io.env, force: flags.force === true };
       if (flags.php !== undefined) request.php = flags.php;
       const result = await initConfig(request);
-      const secret = result.secret ? ' (it holds a password: mode 0600)' : '';
-      ctx.io.stderr.write(`ckafka: wrote ${result.path}${secret}; check it with \`ckafka config show\`\n`);
+      ctx.io.stderr.write(result.secret ? t.cli.configInitWroteSecret(result.path) : t.cli.configInitWrote(result.path));
       ctx.exitCode = 0;
     });
 }

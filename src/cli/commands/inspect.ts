@@ -4,6 +4,7 @@ import { addConnectionOptions, configRequest, flagsOf, INT32_MAX, wholeNumber, t
 import type { InspectRequest } from '../run/inspect.js';
 import { topicName, ValueError } from '../../config/values.js';
 import { usageError } from '../../errors/errors.js';
+import { t } from '../../i18n/index.js';
 
 interface InspectFlags extends Omit<ConnectionFlags, 'config'> {
   output: 'text' | 'json';
@@ -20,7 +21,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 /** `ckafka brokers`, `ckafka topic list|describe|create`, `ckafka group list|describe`. */
 export function registerInspectCommands(program: Command, ctx: RunContext): void {
   const run = (cmd: Command, build: (flags: InspectFlags, args: string[]) => InspectRequest, configFile = true) => {
-    cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    cmd.addOption(new Option('-o, --output <format>', t.cli.optionOutput).choices(['text', 'json']).default('text'));
     addConnectionOptions(cmd, { configFile });
     cmd.action(async (...args: unknown[]) => {
       const command = args.at(-1) as Command;
@@ -36,28 +37,28 @@ export function registerInspectCommands(program: Command, ctx: RunContext): void
     });
   };
 
-  run(program.command('brokers').description('the cluster id, the controller and the brokers'), () => ({ kind: 'brokers' }));
+  run(program.command('brokers').description(t.cli.brokersDescription), () => ({ kind: 'brokers' }));
 
-  const topic = program.command('topic').description('list, describe and create topics');
-  run(topic.command('list').description('the topics with partition and replica counts').option('-a, --all', 'include internal topics (__consumer_offsets, …)'),
+  const topic = program.command('topic').description(t.cli.topicInspectDescription);
+  run(topic.command('list').description(t.cli.topicListDescription).option('-a, --all', t.cli.topicListAll),
     (f) => ({ kind: 'topic-list', all: f.all === true }));
-  run(topic.command('describe').argument('<topic>', 'the topic', topicArgument).description('partitions, leaders, replicas, ISR, low and high watermarks, config')
-    .option('--all-configs', 'show every config, not only those that differ from the default'),
+  run(topic.command('describe').argument('<topic>', t.cli.topicDescribeArgument, topicArgument).description(t.cli.topicDescribeDescription)
+    .option('--all-configs', t.cli.topicDescribeAllConfigs),
   (f, [name]) => ({ kind: 'topic-describe', topic: name!, allConfigs: f.allConfigs === true }));
-  run(topic.command('create').argument('<topic>', 'the new topic\'s name', topicArgument).description('create a topic')
-    .option('-P, --partitions <n>', 'number of partitions', wholeNumber('--partitions', { min: 1, max: INT32_MAX }), 1)
-    .option('-R, --replicas <n>', 'replication factor (default: the broker\'s)', wholeNumber('--replicas', { min: 1, max: 32_767 }))
-    .option('--config <name=value>', 'topic config, repeatable (e.g. --config retention.ms=86400000)', collect)
-    .option('--if-not-exists', 'an existing topic is not an error (exit 0; its settings are left as they are)'),
+  run(topic.command('create').argument('<topic>', t.cli.topicCreateArgument, topicArgument).description(t.cli.topicCreateDescription)
+    .option('-P, --partitions <n>', t.cli.topicCreatePartitions, wholeNumber('--partitions', { min: 1, max: INT32_MAX }), 1)
+    .option('-R, --replicas <n>', t.cli.topicCreateReplicas, wholeNumber('--replicas', { min: 1, max: 32_767 }))
+    .option('--config <name=value>', t.cli.topicCreateConfig, collect)
+    .option('--if-not-exists', t.cli.topicCreateIfNotExists),
   (f, [name]) => ({
     kind: 'topic-create',
     ifNotExists: f.ifNotExists === true,
     create: { topic: name!, partitions: f.partitions ?? 1, replicationFactor: f.replicas ?? -1, configs: keyValues(Array.isArray(f.config) ? f.config : []) },
   }), false);
 
-  const group = program.command('group').description('list and describe consumer groups');
-  run(group.command('list').description('the consumer groups and their state'), () => ({ kind: 'group-list' }));
-  run(group.command('describe').argument('<group>').description('state, members, and per partition the committed offset, end offset and lag'),
+  const group = program.command('group').description(t.cli.groupInspectDescription);
+  run(group.command('list').description(t.cli.groupListDescription), () => ({ kind: 'group-list' }));
+  run(group.command('describe').argument('<group>').description(t.cli.groupDescribeDescription),
     (_f, [id]) => ({ kind: 'group-describe', groupId: id! }));
 }
 
@@ -67,7 +68,7 @@ function topicArgument(value: string): string {
     return topicName(value);
   } catch (error) {
     // The same words as -t gives for produce and consume.
-    if (error instanceof ValueError) throw usageError(`<topic>: ${error.message}, got '${value}'`);
+    if (error instanceof ValueError) throw usageError(t.cli.topicArgumentInvalid(error.message, value));
     throw error;
   }
 }
@@ -78,7 +79,7 @@ function keyValues(values: string[]): Record<string, string> {
     const at = v.indexOf('=');
     // Thrown from the action, after commander parsed: a CkafkaError, which main prints (a
     // commander-coded error here would end with exit 2 and no message at all).
-    if (at <= 0) throw usageError(`--config needs name=value, got '${v}'`, 'Topic configs are name=value, e.g. --config retention.ms=86400000.');
+    if (at <= 0) throw usageError(t.cli.topicConfigNeedsNameValue(v), t.cli.topicConfigNeedsNameValueHint);
     out[v.slice(0, at)] = v.slice(at + 1);
   }
   return out;

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import type { RunContext } from '../program.js';
 import { addConnectionOptions, addOutputOptions, configRequest, flagsOf, INT32_MAX, wholeNumber, type ConnectionFlags, type OutputFlags } from '../options.js';
 import type { PropertyOverride } from '../../config/types.js';
+import { t } from '../../i18n/index.js';
 
 export interface ProduceFlags extends ConnectionFlags, OutputFlags {
   topic?: string;
@@ -29,22 +30,22 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function registerProduceCommand(program: Command, ctx: RunContext): void {
   const cmd = program
     .command('produce')
-    .description('send messages and print a delivery report for each (default: the demo\'s five, "Message 0".."Message 4")')
-    .argument('[messages...]', 'messages to send, one per argument')
-    .option('-t, --topic <name>', 'topic (default: topic_name from the config)')
-    .option('-n, --count <n>', 'send N generated messages "Message 0".."Message N-1"', wholeNumber('--count', { min: 1, max: MAX_GENERATED }))
-    .option('--file <path>', 'read messages from a file, one per line')
-    .addOption(new Option('--input <format>', 'input format of lines').choices(['text', 'json']).default('text'))
-    .option('--strip-cr', 'drop a \\r at the end of each line (text written on Windows); by default every byte but the \\n is sent')
-    .option('-k, --key <key>', 'the same key for every message')
-    .option('-K, --key-delimiter <delim>', 'split each line into key and value at the first DELIM')
-    .option('-H, --header <name=value>', 'add a header to every message (repeatable)', collect)
-    .option('-p, --partition <n>', 'send to this partition (default: the partitioner chooses)', wholeNumber('--partition', { min: 0, max: INT32_MAX }))
-    .addOption(new Option('--acks <acks>', 'acknowledgements: all (-1), 1 or 0 (default 1, as the demo)').choices(['all', '-1', '1', '0']))
-    .option('--retries <n>', 'retries of a failed request (default 0, as the demo)', wholeNumber('--retries', { min: 0, max: INT32_MAX }))
-    .addOption(new Option('--compression <codec>', 'compression (CKafka accepts snappy and lz4)').choices(['none', 'gzip', 'snappy', 'lz4', 'zstd']))
-    .option('--idempotent', 'idempotent producer (needs --acks all and --retries > 0)')
-    .option('-q, --quiet', 'print only the summary');
+    .description(t.cli.produceDescription)
+    .argument('[messages...]', t.cli.produceMessagesArgument)
+    .option('-t, --topic <name>', t.cli.produceTopic)
+    .option('-n, --count <n>', t.cli.produceCount, wholeNumber('--count', { min: 1, max: MAX_GENERATED }))
+    .option('--file <path>', t.cli.produceFile)
+    .addOption(new Option('--input <format>', t.cli.produceInput).choices(['text', 'json']).default('text'))
+    .option('--strip-cr', t.cli.produceStripCr)
+    .option('-k, --key <key>', t.cli.produceKey)
+    .option('-K, --key-delimiter <delim>', t.cli.produceKeyDelimiter)
+    .option('-H, --header <name=value>', t.cli.produceHeader, collect)
+    .option('-p, --partition <n>', t.cli.producePartition, wholeNumber('--partition', { min: 0, max: INT32_MAX }))
+    .addOption(new Option('--acks <acks>', t.cli.produceAcks).choices(['all', '-1', '1', '0']))
+    .option('--retries <n>', t.cli.produceRetries, wholeNumber('--retries', { min: 0, max: INT32_MAX }))
+    .addOption(new Option('--compression <codec>', t.cli.produceCompression).choices(['none', 'gzip', 'snappy', 'lz4', 'zstd']))
+    .option('--idempotent', t.cli.produceIdempotent)
+    .option('-q, --quiet', t.cli.produceQuiet);
   addOutputOptions(cmd, ['text', 'json', 'php']);
   addConnectionOptions(cmd);
   cmd.action(async (messages: string[], _local: unknown, command: Command) => {

@@ -1,4 +1,5 @@
 import type { Argument, Command, Option } from 'commander';
+import { t } from '../../i18n/index.js';
 
 /** One thing the shell may offer, with the help text that zsh and fish show beside it. */
 export interface Candidate {
@@ -30,15 +31,15 @@ export interface CompletionRequest {
   connection: TypedConnection;
 }
 
-// The words among the positions (-N, OFFSET, @MS and dates are typed).
-const POSITION_WORDS: Candidate[] = [
-  { value: 'earliest', description: 'the first message kept' },
-  { value: 'latest', description: 'the end: only new messages' },
+// The words among the positions (-N, OFFSET, @MS and dates are typed); described in the run's language.
+const positionWords = (): Candidate[] => [
+  { value: 'earliest', description: t.cli.completeEarliest },
+  { value: 'latest', description: t.cli.completeLatest },
 ];
-const MATCH_FIELDS: Candidate[] = [
-  { value: 'key:', description: 'the key matches REGEX' },
-  { value: 'value:', description: 'the value matches REGEX' },
-  { value: 'header.', description: 'header.NAME:REGEX, any value of that header' },
+const matchFields = (): Candidate[] => [
+  { value: 'key:', description: t.cli.completeKey },
+  { value: 'value:', description: t.cli.completeValue },
+  { value: 'header.', description: t.cli.completeHeader },
 ];
 
 /**
@@ -55,9 +56,9 @@ function optionValues(option: Option, propertyNames: () => string[]): Wanted | n
       return { kind: 'groups' };
     case 'from':
     case 'to':
-      return words(POSITION_WORDS);
+      return words(positionWords());
     case 'match':
-      return words(MATCH_FIELDS, true);
+      return words(matchFields(), true);
     case 'config':
       // `topic create --config name=value` takes topic configs, not a file.
       return /name=value/.test(option.flags) ? null : { kind: 'files' };

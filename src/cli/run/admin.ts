@@ -15,6 +15,7 @@ import { inspectJson } from '../../format/inspect.js';
 import * as render from '../../format/admin.js';
 import { connectBudget, openWithin } from './connect.js';
 import type { RunContext } from '../program.js';
+import { t } from '../../i18n/index.js';
 
 /** What a changing admin command asks for (flags already checked). */
 export type AdminRequest =
@@ -60,15 +61,15 @@ async function perform(ctx: RunContext, client: Admin, request: AdminRequest, c:
         const { members } = await groupMembers(client, groupId);
         results.push(
           members.length > 0
-            ? { groupId, deleted: false, error: 'NON_EMPTY_GROUP', message: `${members.length} active member(s): ${members.map((m) => `${m.clientId} ${m.host}`).join(', ')}` }
+            ? { groupId, deleted: false, error: 'NON_EMPTY_GROUP', message: t.cli.groupActiveMembers(members.length, members.map((m) => `${m.clientId} ${m.host}`).join(t.common.listSeparator)) }
             : await deleteGroup(client, groupId),
         );
       }
       print(json ? inspectJson(results) : render.groupDeleteText(results, c));
       const failed = results.filter((r) => !r.deleted);
       if (failed.length > 0) {
-        throw new CkafkaError('broker', `${failed.length} of ${results.length} group(s) not deleted: ${failed.map((f) => `${f.groupId} (${f.error})`).join(', ')}`, {
-          hint: failed.some((f) => f.error === 'NON_EMPTY_GROUP') ? 'Stop the group\'s consumers first (ckafka group describe GROUP lists them).' : 'List groups with: ckafka group list',
+        throw new CkafkaError('broker', t.cli.groupsNotDeleted(failed.length, results.length, failed.map((f) => `${f.groupId} (${f.error})`).join(t.common.listSeparator)), {
+          hint: failed.some((f) => f.error === 'NON_EMPTY_GROUP') ? t.cli.groupsNotDeletedMembersHint : t.cli.groupsNotDeletedHint,
         });
       }
       return;
@@ -78,29 +79,31 @@ async function perform(ctx: RunContext, client: Admin, request: AdminRequest, c:
       const partitions = await topicPartitionIds(client, topic);
       const committed = await committedOffsets(client, groupId, topic);
       if (committed.size === 0) {
-        throw new CkafkaError('broker', `group '${groupId}' has no committed offsets for topic '${topic}'`, { hint: `See what it has with: ckafka group describe ${groupId}` });
+        throw new CkafkaError('broker', t.cli.noCommittedOffsets(groupId, topic), { hint: t.cli.noCommittedOffsetsHint(groupId) });
       }
       await deleteGroupOffsets(client, groupId, topic, partitions);
       const forgotten = [...committed.keys()].sort((a, b) => a - b);
-      return print(json ? inspectJson({ groupId, topic, deletedPartitions: forgotten }) : `deleted the committed offsets of group '${groupId}' for topic '${topic}' (partition ${forgotten.join(', ')})\n`);
+      return print(json ? inspectJson({ groupId, topic, deletedPartitions: forgotten }) : t.cli.offsetsDeleted(groupId, topic, forgotten.join(t.common.listSeparator)));
     }
     case 'topic-delete': {
       const { known, unknown, names } = await splitKnownTopics(client, request.topics);
       if (known.length > 0 && !request.yes && !(await confirmed(ctx, known))) {
-        throw new CkafkaError('usage', 'topic delete: the names typed did not match; nothing was deleted', { hint: 'Type the topic names exactly, separated by spaces, or pass --yes.' });
+        throw new CkafkaError('usage', t.cli.topicDeleteNotConfirmed, { hint: t.cli.topicDeleteNotConfirmedHint });
       }
       await deleteTopics(client, known);
       print(json ? inspectJson({ deleted: known, unknown }) : render.topicDeleteText(known, unknown, c));
       if (unknown.length > 0) {
         const first = missingTopic(unknown[0]!, names);
-        throw new CkafkaError('broker', `${unknown.length} topic(s) do not exist: ${unknown.join(', ')}${known.length > 0 ? ` (the other ${known.length} were deleted)` : ''}`, { hint: first.hint });
+        const list = unknown.join(t.common.listSeparator);
+        const message = known.length > 0 ? t.cli.topicsMissingOthersDeleted(unknown.length, list, known.length) : t.cli.topicsMissing(unknown.length, list);
+        throw new CkafkaError('broker', message, { hint: first.hint });
       }
       return;
     }
     case 'topic-alter': {
       const { before, after } = await addPartitions(client, request.topic, request.partitions);
       return print(json ? inspectJson({ topic: request.topic, partitionsBefore: before, partitions: after })
-        : before === after ? `topic '${request.topic}' already has ${after} partition(s); nothing changed\n` : `topic '${request.topic}': ${before} → ${after} partitions\n`);
+        : before === after ? t.cli.topicPartitionsUnchanged(request.topic, after) : t.cli.topicPartitionsRaised(request.topic, before, after));
     }
     case 'topic-config': {
       if (request.changes.length > 0) await alterTopicConfigs(client, request.topic, request.changes);
@@ -112,27 +115,29 @@ async function perform(ctx: RunContext, client: Admin, request: AdminRequest, c:
 
 /** On a terminal: the names to delete must be typed back (any order, spaces or commas between). */
 async function confirmed(ctx: RunContext, topics: string[]): Promise<boolean> {
-  ctx.io.stderr.write(`This deletes ${topics.length} topic(s) and every message in them: ${topics.join(', ')}\nType the name(s) to confirm: `);
+  ctx.io.stderr.write(t.cli.topicDeletePrompt(topics.length, topics.join(t.common.listSeparator)));
   const answer = await readAnswer(ctx.io.stdin, ctx.io.signal);
-  if (ctx.io.signal.aborted) throw ctx.io.signal.reason instanceof CkafkaError ? ctx.io.signal.reason : new CkafkaError('interrupted', 'topic delete: interrupted; nothing was deleted');
+  if (ctx.io.signal.aborted) throw ctx.io.signal.reason instanceof CkafkaError ? ctx.io.signal.reason : new CkafkaError('interrupted', t.cli.topicDeleteInterrupted);
   if (answer === null) return false;
   const typed = new Set(answer.split(/[\s,]+/).filter((s) => s !== ''));
-  return typed.size === topics.length && topics.every((t) => typed.has(t));
+  return typed.size === topics.length && topics.every((name) => typed.has(name));
 }
 
 function describe(request: AdminRequest): string {
   switch (request.kind) {
     case 'group-reset-offsets':
-      return `reset offsets of group '${request.reset.groupId}' on '${request.reset.topic}'`;
+      return t.cli.actionResetOffsets(request.reset.groupId, request.reset.topic);
     case 'group-delete':
-      return `delete group ${request.groupIds.map((g) => `'${g}'`).join(', ')}`;
+      return t.cli.actionDeleteGroups(quotedList(request.groupIds));
     case 'group-delete-offsets':
-      return `delete offsets of group '${request.groupId}' on '${request.topic}'`;
+      return t.cli.actionDeleteOffsets(request.groupId, request.topic);
     case 'topic-delete':
-      return `delete topic ${request.topics.map((t) => `'${t}'`).join(', ')}`;
+      return t.cli.actionDeleteTopics(quotedList(request.topics));
     case 'topic-alter':
-      return `alter topic '${request.topic}'`;
+      return t.cli.actionAlterTopic(request.topic);
     case 'topic-config':
-      return `${request.changes.length > 0 ? 'change' : 'read'} the config of topic '${request.topic}'`;
+      return request.changes.length > 0 ? t.cli.actionChangeTopicConfig(request.topic) : t.cli.actionReadTopicConfig(request.topic);
   }
 }
+
+const quotedList = (names: string[]) => names.map((n) => `'${n}'`).join(t.common.listSeparator);

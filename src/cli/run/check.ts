@@ -11,6 +11,7 @@ import { colorFor } from '../../format/color.js';
 import { checkErrorJson, checkJson, checkJunit, checkText } from '../../format/check.js';
 import type { RunContext } from '../program.js';
 import type { CheckFlags } from '../commands/check.js';
+import { t } from '../../i18n/index.js';
 
 /** Wires `ckafka check`: the result on stdout, a JUnit report when asked, the exit code from the verdict. */
 export async function runCheck(ctx: RunContext, request: ConfigRequest, flags: CheckFlags): Promise<number> {
@@ -26,7 +27,7 @@ export async function runCheck(ctx: RunContext, request: ConfigRequest, flags: C
     topic = requireTopic(config);
     const brokers = requireBootstrapServers(config);
     const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
-    const within = { action: `check '${topic}'`, brokers, limit: `the --timeout of ${flags.timeout} ms` };
+    const within = { action: t.cli.actionCheck(topic), brokers, limit: t.cli.checkTimeoutLimit(flags.timeout) };
     // The reader is opened first: it starts where the partitions end before anything is sent.
     const reader = openTopicConsumer(kafka, {
       topic, mode: { kind: 'partitions' }, client: config.client, settings: config.consumer, start: { kind: 'latest' }, action: within.action,

@@ -8,6 +8,7 @@ import { completionRequest, fitting, type TypedConnection } from '../completion/
 import { completionAnswer, SHELLS, splitLine, type Shell } from '../completion/shells.js';
 import { configRequest } from '../options.js';
 import type { RunContext } from '../program.js';
+import { t } from '../../i18n/index.js';
 
 /** A Tab answers within this long of the process's start, names from the cluster or not. */
 export const ANSWER_WITHIN_MS = 800;
@@ -18,7 +19,7 @@ const MIN_WAIT_MS = 150;
 
 /** Answers one Tab of a completion script: what the word under the cursor may become. */
 export async function runCompletion(ctx: RunContext, program: Command, shell: string, words: string[]): Promise<number> {
-  if (!(SHELLS as readonly string[]).includes(shell)) throw usageError(`__complete: unknown shell '${shell}'`, `One of ${SHELLS.join(', ')}.`);
+  if (!(SHELLS as readonly string[]).includes(shell)) throw usageError(t.cli.completeUnknownShell(shell), t.cli.completeUnknownShellHint(SHELLS.join(t.common.listSeparator)));
   // bash hands over the line up to the cursor (its own words split at '=' and ':'); the others, words.
   const typed = shell === 'bash' ? splitLine(words.join(' ')).slice(1) : words;
   const request = completionRequest(program, typed, propertyNames);

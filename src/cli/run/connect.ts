@@ -1,6 +1,7 @@
 import type { ClientSettings } from '../../config/types.js';
 import { CkafkaError } from '../../errors/errors.js';
 import { withDeadline } from '../../io/deadline.js';
+import { t } from '../../i18n/index.js';
 
 /** How long connecting may take: the connection timeout plus one request (socket.timeout.ms). */
 export const connectBudget = (client: ClientSettings): number => client.connectionTimeout + client.requestTimeout;
@@ -19,8 +20,8 @@ export interface OpenWithin<T> {
 export function openWithin<T>(opening: Promise<T>, ms: number, what: OpenWithin<T>): Promise<T> {
   return withDeadline(opening, ms, () => {
     if (what.close) void opening.then(what.close).catch(() => undefined);
-    return new CkafkaError('unreachable', `${what.action}: no answer from ${what.brokers.join(',')} within ${what.limit ?? `${ms} ms`}`, {
-      hint: 'Check bootstrap_servers and that this host can reach the access point.',
+    return new CkafkaError('unreachable', t.cli.noAnswer(what.action, what.brokers.join(','), what.limit ?? t.cli.limitMs(ms)), {
+      hint: t.cli.noAnswerHint,
     });
   });
 }

@@ -14,6 +14,7 @@ import { EXIT_CODES } from '../../errors/errors.js';
 import { progressMeter } from '../../format/progress.js';
 import type { RunContext } from '../program.js';
 import type { ConsumeOptions } from '../commands/consume.js';
+import { t } from '../../i18n/index.js';
 
 /** Wires config, the Kafka consumer, the renderer and stdout for `ckafka consume`. */
 export async function runConsume(ctx: RunContext, request: ConfigRequest, options: ConsumeOptions): Promise<number> {
@@ -44,8 +45,8 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
         await untilAborted(out.written(), io.signal);
       } catch (error) {
         if (io.signal.aborted || isClosedOutput(error)) throw new OutputClosed(error);
-        throw new CkafkaError('internal', `writing the messages to stdout failed: ${(error as Error).message ?? String(error)}`, {
-          hint: 'Check where stdout goes (a full disk, a file system error); the messages not written are not committed and are read again next time.',
+        throw new CkafkaError('internal', t.cli.consumeWriteFailed((error as Error).message ?? String(error)), {
+          hint: t.cli.consumeWriteFailedHint,
           cause: error,
         });
       }
@@ -53,7 +54,7 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
     },
   };
   // From here on consume() closes the consumer, on every path.
-  const consumer = await openWithin(opened, connectBudget(config.client), { action: `consume from '${topic}'`, brokers, close: (c) => c.close() });
+  const consumer = await openWithin(opened, connectBudget(config.client), { action: t.cli.actionConsume(topic), brokers, close: (c) => c.close() });
   const status: StatusContext = { topic, groupId: consumer.groupId, idleTimeoutMs: options.idleTimeoutMs, stopAtEnd: options.stopAtEnd, matching: options.match !== undefined };
   // Progress only when the messages go elsewhere (a file): on a terminal it would cut into them.
   const progress = io.stdout.isTTY === true ? { tick: () => undefined, stop: () => undefined } : progressMeter(io.stderr, io.env);
@@ -87,7 +88,8 @@ export async function runConsume(ctx: RunContext, request: ConfigRequest, option
     await out.written();
   }
   // A reader that went away (`| head`) ends the command quietly.
-  const outputClosed = summary.reason === 'output-closed' || (io.signal.aborted && /output closed/.test(String((io.signal.reason as Error | undefined)?.message)));
+  // main aborts with t.common.outputClosed when stdout's reader goes away (in the run's language).
+  const outputClosed = summary.reason === 'output-closed' || (io.signal.aborted && (io.signal.reason as Error | undefined)?.message === t.common.outputClosed);
   if (!outputClosed && !options.quiet) io.stderr.write(consumeSummaryText(summary, status, cErr, json));
   if (summary.reason === 'not-owned') {
     io.stderr.write(unreadText(summary, status, cErr, json));

@@ -9,6 +9,7 @@ import { connectBudget, openWithin } from './connect.js';
 import { colorFor } from '../../format/color.js';
 import * as render from '../../format/inspect.js';
 import type { RunContext } from '../program.js';
+import { t } from '../../i18n/index.js';
 
 /** What an inspection command asks for. */
 export type InspectRequest =
@@ -47,7 +48,7 @@ async function inspect(client: Admin, request: InspectRequest, json: boolean, c:
       return json ? render.inspectJson(info) : render.brokersText(info, c);
     }
     case 'topic-list': {
-      const topics = (await admin.listTopics(client)).filter((t) => request.all || !t.internal);
+      const topics = (await admin.listTopics(client)).filter((topic) => request.all || !topic.internal);
       return json ? render.inspectJson(topics) : render.topicsText(topics, c);
     }
     case 'topic-describe': {
@@ -59,12 +60,12 @@ async function inspect(client: Admin, request: InspectRequest, json: boolean, c:
         await createTopic(client, request.create, { deadline: Date.now() + TOPIC_WAIT_MS, signal });
       } catch (error) {
         // Whatever the error, --if-not-exists is satisfied when the topic is there now.
-        if (!request.ifNotExists || !(await admin.listTopics(client)).some((t) => t.name === request.create.topic)) throw error;
+        if (!request.ifNotExists || !(await admin.listTopics(client)).some((topic) => topic.name === request.create.topic)) throw error;
         const existing = { created: null, exists: request.create.topic };
-        return json ? render.inspectJson(existing) : `topic '${request.create.topic}' already exists; left as it is (--if-not-exists)\n`;
+        return json ? render.inspectJson(existing) : t.cli.topicAlreadyExists(request.create.topic);
       }
       const created = { created: request.create.topic, partitions: request.create.partitions, replication_factor: request.create.replicationFactor };
-      return json ? render.inspectJson(created) : `created topic '${request.create.topic}' with ${request.create.partitions} partition(s)\n`;
+      return json ? render.inspectJson(created) : t.cli.topicCreated(request.create.topic, request.create.partitions);
     }
     case 'group-list': {
       const groups = await admin.listGroups(client, coordinatorWait(undefined, describe(request), { signal }));
@@ -91,16 +92,16 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 function describe(request: InspectRequest): string {
   switch (request.kind) {
     case 'brokers':
-      return 'describe the cluster';
+      return t.cli.actionDescribeCluster;
     case 'topic-list':
-      return 'list topics';
+      return t.cli.actionListTopics;
     case 'topic-describe':
-      return `describe topic '${request.topic}'`;
+      return t.cli.actionDescribeTopic(request.topic);
     case 'topic-create':
-      return `create topic '${request.create.topic}'`;
+      return t.cli.actionCreateTopic(request.create.topic);
     case 'group-list':
-      return 'list groups';
+      return t.cli.actionListGroups;
     case 'group-describe':
-      return `describe group '${request.groupId}'`;
+      return t.cli.actionDescribeGroup(request.groupId);
   }
 }

@@ -17,6 +17,7 @@ import { connectBudget, openWithin } from './connect.js';
 import { progressMeter } from '../../format/progress.js';
 import type { RunContext } from '../program.js';
 import type { ProduceFlags } from '../commands/produce.js';
+import { t } from '../../i18n/index.js';
 
 /** Wires config, input, the Kafka producer and the renderers for `ckafka produce`. */
 export async function runProduce(ctx: RunContext, request: ConfigRequest, flags: ProduceFlags, messages: string[]): Promise<number> {
@@ -37,10 +38,7 @@ async function produceFrom(ctx: RunContext, request: ConfigRequest, flags: Produ
   const brokers = requireBootstrapServers(config);
   const settings = config.producer;
   if (settings.idempotent && (settings.acks !== -1 || settings.retries === 0)) {
-    throw usageError(
-      `--idempotent needs --acks all and --retries > 0 (now acks=${settings.acks}, retries=${settings.retries})`,
-      'Add --acks all --retries 5: ckafka does not change the demo\'s acks=1, retries=0 silently.',
-    );
+    throw usageError(t.cli.produceIdempotentNeeds(settings.acks, settings.retries), t.cli.produceIdempotentHint);
   }
   const out = new BufferedOutput(io.stdout);
   const c = colorFor(io.stdout, io.env);
@@ -50,10 +48,10 @@ async function produceFrom(ctx: RunContext, request: ConfigRequest, flags: Produ
 
   const kafka = createKafka({ ...config.client, brokers }, { stderr: io.stderr, verbosity: flags.verbose ?? 0 });
   const onTopicCreated = (name: string, partitions: number) => {
-    io.stderr.write(`% created topic '${name}' with ${partitions} partition${partitions === 1 ? '' : 's'}: the cluster creates missing topics (auto.create.topics.enable; -X allow.auto.create.topics=false refuses)\n`);
+    io.stderr.write(t.cli.produceTopicCreated(name, partitions));
   };
   const producer = await openWithin(openTopicProducer(kafka, topic, settings, { onTopicCreated, resendBackoff: config.client.retry }), connectBudget(config.client), {
-    action: `produce to '${topic}'`, brokers, close: (p) => p.close(),
+    action: t.cli.actionProduce(topic), brokers, close: (p) => p.close(),
   }).catch((error: unknown) => {
     // The demo's error callback: what scripts around Producer.php look for when the cluster is down.
     if (format === 'php' && error instanceof CkafkaError && error.kind === 'unreachable') {
@@ -114,21 +112,21 @@ const nothingToClose = async (): Promise<void> => undefined;
 async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: string[]): Promise<InputSource> {
   const options: LineOptions = { headers: parseHeaders(flags.header ?? []), json: flags.input === 'json' };
   if (flags.key !== undefined && flags.keyDelimiter !== undefined) {
-    throw usageError('-k (--key) and -K (--key-delimiter) contradict each other', '-k gives every message the same key; -K takes each key from its line. Choose one.');
+    throw usageError(t.cli.produceKeyAndKeyDelimiter, t.cli.produceKeyAndKeyDelimiterHint);
   }
   if (flags.key !== undefined) options.key = Buffer.from(flags.key);
   if (flags.keyDelimiter !== undefined) {
-    if (flags.keyDelimiter === '') throw usageError('--key-delimiter must not be empty');
-    if (flags.input === 'json') throw usageError('-K (--key-delimiter) splits text lines; with --input json the key is the "key" field');
+    if (flags.keyDelimiter === '') throw usageError(t.cli.produceKeyDelimiterEmpty);
+    if (flags.input === 'json') throw usageError(t.cli.produceKeyDelimiterWithJson);
     options.keyDelimiter = Buffer.from(flags.keyDelimiter);
   }
   if (flags.stripCr) {
-    if (flags.input === 'json') throw usageError('--strip-cr is for text input: JSON lines ignore a trailing \\r already');
+    if (flags.input === 'json') throw usageError(t.cli.produceStripCrWithJson);
     options.stripCr = true;
   }
   if (flags.partition !== undefined) options.partition = flags.partition;
   const sources = [messages.length > 0, flags.file !== undefined, flags.count !== undefined].filter(Boolean).length;
-  if (sources > 1) throw usageError('choose one input: message arguments, --file or --count');
+  if (sources > 1) throw usageError(t.cli.produceOneInput);
   if (messages.length > 0) return { input: argumentInput(messages, options), endsOnAbort: false, close: nothingToClose };
   const stdin = () => {
     refuseDirectoryStdin(ctx.io.stdin);
@@ -157,7 +155,7 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
 function parseHeaders(values: string[]): Header[] {
   return values.map((h) => {
     const at = h.indexOf('=');
-    if (at <= 0) throw usageError(`-H needs name=value, got '${h}'`);
+    if (at <= 0) throw usageError(t.cli.produceHeaderNeedsNameValue(h));
     return { key: h.slice(0, at), value: Buffer.from(h.slice(at + 1)) };
   });
 }
