@@ -267,8 +267,8 @@ describe('group delete and delete-offsets', () => {
   });
 });
 
-/** Runs the CLI with stdin as a terminal on which `typed` is entered. */
-async function onTerminal(argv: string[], typed: string) {
+/** Runs the CLI with stdin as a terminal on which `typed` is entered once `prompt` is asked. */
+async function onTerminal(argv: string[], typed: string, env: Record<string, string> = {}, prompt = 'Type the name(s) to confirm: ') {
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -278,9 +278,9 @@ async function onTerminal(argv: string[], typed: string) {
   stderr.on('data', (d: Buffer) => {
     err += d.toString();
     // Type the answer once the question is asked.
-    if (err.includes('Type the name(s) to confirm: ')) stdin.write(`${typed}\n`);
+    if (err.includes(prompt)) stdin.write(`${typed}\n`);
   });
-  const code = await main(argv, { stdin, stdout, stderr, env: { NO_COLOR: '1' }, cwd: process.cwd(), signal: new AbortController().signal });
+  const code = await main(argv, { stdin, stdout, stderr, env: { NO_COLOR: '1', ...env }, cwd: process.cwd(), signal: new AbortController().signal });
   return { code, stdout: out, stderr: err };
 }
 
@@ -396,3 +396,60 @@ describe('through the built binary', () => {
   });
 });
 
+
+describe('in Chinese', () => {
+  const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+
+  it('topic create, alter and delete say what they did in Chinese; JSON and exit codes as in English', async () => {
+    const topic = uniqueTopic('zh-topic');
+    const created = await runCli(['--config', config, 'topic', 'create', topic, '-P', '2', '-b', bootstrap], zh);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toBe(`已创建主题 '${topic}'，共 2 个分区\n`);
+    const exists = await runCli(['--config', config, 'topic', 'create', topic, '-P', '2', '--if-not-exists', '-b', bootstrap], zh);
+    expect(exists.code).toBe(0);
+    expect(exists.stdout).toBe(`主题 '${topic}' 已存在，保持不变（--if-not-exists）\n`);
+
+    const up = await runCli(['topic', 'alter', topic, '-P', '3', ...base], zh);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stdout).toBe(`主题 '${topic}'：2 → 3 个分区\n`);
+    const same = await runCli(['topic', 'alter', topic, '-P', '3', ...base, '-o', 'json'], zh);
+    expect(same.code).toBe(0);
+    expect(json(same.stdout)).toEqual({ topic, partitions_before: 3, partitions: 3 });
+    const unchanged = await runCli(['topic', 'alter', topic, '-P', '3', ...base], zh);
+    expect(unchanged.stdout).toBe(`主题 '${topic}' 已有 3 个分区，未做更改\n`);
+
+    const prompt = '请输入主题名以确认：';
+    const wrong = await onTerminal(['topic', 'delete', topic, ...base], 'not-it', zh.env, prompt);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`将删除 1 个主题及其中的全部消息：${topic}\n${prompt}`);
+    expect(wrong.stderr).toContain('ckafka: 错误： topic delete：输入的名称不一致，未删除任何主题\n  提示： 请准确输入主题名');
+    const right = await onTerminal(['topic', 'delete', topic, ...base], topic, zh.env, prompt);
+    expect(right.code, right.stderr).toBe(0);
+    expect(await deletedSoon(topic)).toBe(true);
+  });
+
+  it('group refusals in Chinese, with the exit code and JSON of the English run', async () => {
+    const topic = await filledTopic('zh-group', 1, 1);
+    const group = uniqueTopic('zh-group-none');
+    const none = await runCli(['group', 'delete-offsets', group, '-t', topic, ...base], zh);
+    expect(none.code).toBe(6);
+    expect(none.stderr).toBe(`ckafka: 错误： 消费分组 '${group}' 在主题 '${topic}' 上没有已提交的位点\n  提示： 查看它有哪些位点：ckafka group describe ${group}\n`);
+
+    const busy = uniqueTopic('zh-group-busy');
+    const member = await activeMember(busy, topic);
+    try {
+      const argv = ['group', 'delete', busy, ...base, '-o', 'json'];
+      const [chinese, english] = [await runCli(argv, zh), await runCli(argv)];
+      expect(chinese.code).toBe(6);
+      expect(english.code).toBe(6);
+      const [entryZh, entryEn] = [chinese.stdout, english.stdout].map((s) => (JSON.parse(s) as Record<string, unknown>[])[0]!) as [Record<string, unknown>, Record<string, unknown>];
+      expect({ ...entryZh, message: '' }).toEqual({ ...entryEn, message: '' });
+      expect(entryZh.message).toMatch(/^有 1 个活跃成员：/);
+      const error = (JSON.parse(chinese.stderr) as { error: Record<string, unknown> }).error;
+      expect(error).toMatchObject({ kind: 'broker', exit_code: 6, message: `1 个消费分组中有 1 个未删除：${busy} (NON_EMPTY_GROUP)` });
+      expect(error.hint).toMatch(/^请先停止该消费分组的消费者/);
+    } finally {
+      await member.disconnect();
+    }
+  });
+});

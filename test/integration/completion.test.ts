@@ -18,8 +18,8 @@ const config = emptyConfig();
 // Names within 0.8 s of the process start is the default; a loaded test machine may start a process
 // slower than that, so the tests that expect names give them longer (the refusing and silent ports
 // are tested with the default).
-const shellEnv = (servers: string, timeout?: string) => ({
-  ...process.env, PATH: `${bin}:${process.env.PATH}`, CKAFKA_CONFIG: config, CKAFKA_BOOTSTRAP_SERVERS: servers, NO_COLOR: '1', CKAFKA_COMPLETION_TIMEOUT: timeout,
+const shellEnv = (servers: string, timeout?: string, extra: Record<string, string> = {}) => ({
+  ...process.env, PATH: `${bin}:${process.env.PATH}`, CKAFKA_CONFIG: config, CKAFKA_BOOTSTRAP_SERVERS: servers, NO_COLOR: '1', CKAFKA_COMPLETION_TIMEOUT: timeout, ...extra,
 });
 // Outside CI a missing shell skips its test; CI installs zsh and fish (.ci/run), so there it must run.
 const has = (shell: string) => process.env.CI === 'true' || spawnSync(shell, ['-c', 'exit 0']).status === 0;
@@ -31,10 +31,10 @@ interface ShellRun {
   ms: number;
 }
 
-function run(shell: string, script: string, servers = bootstrap, timeout: string | undefined = servers === bootstrap ? '20s' : undefined): Promise<ShellRun> {
+function run(shell: string, script: string, servers = bootstrap, timeout: string | undefined = servers === bootstrap ? '20s' : undefined, env: Record<string, string> = {}): Promise<ShellRun> {
   const started = Date.now();
   const args = shell === 'fish' ? ['--no-config', '-c', script] : shell === 'zsh' ? ['-f', '-c', script] : ['--norc', '--noprofile', '-c', script];
-  const child = spawn(shell, args, { env: shellEnv(servers, timeout) });
+  const child = spawn(shell, args, { env: shellEnv(servers, timeout, env) });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -134,6 +134,28 @@ describe('ckafka completion', () => {
     expect(a['ckafka consume --encoding']!.sort()).toEqual(['base64', 'hex', 'utf8']); // fish sorts them
     expect(a['ckafka group describe']).toContain(group);
     expect(a['ckafka consume -X acks']).toEqual(['acks=']);
+  });
+
+  it.skipIf(!has('zsh') || !has('fish'))('under a Chinese locale: the same words, described in Chinese (quotes and colons in them too)', async () => {
+    await setup;
+    // LANG decides when LC_ALL and LC_MESSAGES are empty (the test runner's own may be set).
+    const zh = { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const z = await run('zsh', zshScript([['ckafka', 'topic', 'de'], ['ckafka', 'consume', '--fo'], ['ckafka', 'consume', '-t', '']]), bootstrap, '20s', zh);
+    expect(z.stderr).toBe('');
+    const a = answers(z.stdout);
+    expect(a['ckafka topic de']).toEqual([
+      'describe:分区、Leader、副本、ISR、最低和最高水位、配置',
+      'delete:删除主题及其中的消息；在终端上会要求再次输入主题名确认，否则需要 --yes',
+    ]);
+    expect(a['ckafka consume --fo']).toEqual(['--follow:不因空闲而停止：一直等待新消息，直到按下 Ctrl-C', "--format:kcat 风格的格式：%t %p %o %T %k %s %h %K %S、\\n \\t（例如 '%p:%o %s\\n'）"]);
+    expect(a['ckafka consume -t']).toContain(topic);
+    const f = await run('fish', `ckafka completion fish | source\ncomplete -C 'ckafka consume --from '\ncomplete -C 'ckafka pro'`, bootstrap, '20s', zh);
+    expect(f.stderr).toBe('');
+    expect(f.stdout.split('\n').filter((l) => l !== '')).toEqual([
+      'earliest\t保留的第一条消息',
+      'latest\t末尾：只读新消息',
+      'produce\t发送消息并逐条输出发送结果（默认：与 Demo 相同的五条消息 "Message 0".."Message 4"）',
+    ]);
   });
 
   it.skipIf(!has('bash') || !has('fish'))('an unreachable cluster: no names, no error, within about a second', async () => {

@@ -146,6 +146,15 @@ describe('ckafka produce', () => {
     expect(again.stderr).not.toContain('created topic');
   });
 
+  it('under a Chinese locale says it created the topic in Chinese; the reports on stdout are the same JSON', async () => {
+    const topic = uniqueTopic('autocreated-zh');
+    const r = await runCli(['produce', ...base, '-t', topic, '-n', '2', '-o', 'json'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`% 已创建主题 '${topic}'，共 1 个分区：集群会自动创建不存在的主题`);
+    const reports = jsonLines(r.stdout);
+    expect(reports.map((m) => [m.topic_name, m.partition, m.offset, m.payload])).toEqual([[topic, 0, 0, 'Message 0'], [topic, 0, 1, 'Message 1']]);
+  });
+
   it('refuses a message over message.max.bytes before sending, with both sizes (exit 6)', async () => {
     const topic = uniqueTopic('big');
     await createTopic(bootstrap, topic, 1);
