@@ -34,11 +34,11 @@ interface Finished {
 }
 
 /** Spawns the CLI; `onStdout` sees the output so far and may signal the process. */
-function spawnCli(args: string[], onStdout?: (text: string, child: ReturnType<typeof spawn>) => void, shell?: string): Promise<Finished> {
+function spawnCli(args: string[], onStdout?: (text: string, child: ReturnType<typeof spawn>) => void, shell?: string, env: Record<string, string> = {}): Promise<Finished> {
   const started = Date.now();
   const child = shell
-    ? spawn('bash', ['-c', shell], { env: { ...process.env, NO_COLOR: '1' } })
-    : spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    ? spawn('bash', ['-c', shell], { env: { ...process.env, NO_COLOR: '1', ...env } })
+    : spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
@@ -121,5 +121,19 @@ describe('the ckafka process', () => {
     const rest = await runCli([...base, '-t', topic, '-g', group, '-e', '-o', 'raw']);
     expect(lineCount(rest.stdout)).toBe(20_000 - done);
     expect(rest.stdout.split('\n')[0]).toBe(numbered(1, done)[0]!.value);
+  });
+
+  it('under a Chinese locale a closed pipe is as quiet: the first status line, no summary', async () => {
+    const topic = uniqueTopic('pipe-zh');
+    await createTopic(bootstrap, topic, 1);
+    await fill(topic, 5000);
+    const quoted = [...base, '-t', topic, '-g', uniqueTopic('pipe-zh-group'), '--follow', '-o', 'raw'].map((a) => `'${a}'`).join(' ');
+    // LC_ALL and LC_MESSAGES emptied: the test runner's own would decide otherwise.
+    const zh = { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const r = await spawnCli([], undefined, `'${process.execPath}' '${bin}' ${quoted} | head -3; echo "ckafka exit \${PIPESTATUS[0]}" >&2`, zh);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(numbered(3).map((m) => m.value));
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.at(-1)).toBe('ckafka exit 0');
+    expect(lines.filter((l) => l.startsWith('% ')), r.stderr).toHaveLength(1);
   });
 });
