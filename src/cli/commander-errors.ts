@@ -8,7 +8,7 @@ import { t } from '../i18n/index.js';
 export function commanderErrorText(text: string): string {
   if (!text.startsWith('error: ')) return text;
   const [first = '', ...rest] = text.replace(/\n$/, '').split('\n');
-  const lines = [`${t.common.errorPrefix} ${message(first.slice('error: '.length))}`, ...rest.map(suggestion)];
+  const lines = [`${t.common.errorPrefix}${t.common.prefixGap}${message(first.slice('error: '.length))}`, ...rest.map(suggestion)];
   return `${lines.join('\n')}\n`;
 }
 

@@ -422,7 +422,7 @@ describe('in Chinese', () => {
     const wrong = await onTerminal(['topic', 'delete', topic, ...base], 'not-it', zh.env, prompt);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain(`将删除 1 个主题及其中的全部消息：${topic}\n${prompt}`);
-    expect(wrong.stderr).toContain('ckafka: 错误： topic delete：输入的名称不一致，未删除任何主题\n  提示： 请准确输入主题名');
+    expect(wrong.stderr).toContain('ckafka: 错误：topic delete：输入的名称不一致，未删除任何主题\n  提示：请准确输入主题名');
     const right = await onTerminal(['topic', 'delete', topic, ...base], topic, zh.env, prompt);
     expect(right.code, right.stderr).toBe(0);
     expect(await deletedSoon(topic)).toBe(true);
@@ -433,7 +433,7 @@ describe('in Chinese', () => {
     const group = uniqueTopic('zh-group-none');
     const none = await runCli(['group', 'delete-offsets', group, '-t', topic, ...base], zh);
     expect(none.code).toBe(6);
-    expect(none.stderr).toBe(`ckafka: 错误： 消费分组 '${group}' 在主题 '${topic}' 上没有已提交的位点\n  提示： 查看它有哪些位点：ckafka group describe ${group}\n`);
+    expect(none.stderr).toBe(`ckafka: 错误：消费分组 '${group}' 在主题 '${topic}' 上没有已提交的位点\n  提示：查看它有哪些位点：ckafka group describe ${group}\n`);
 
     const busy = uniqueTopic('zh-group-busy');
     const member = await activeMember(busy, topic);

@@ -114,7 +114,7 @@ describe('help in Chinese', () => {
 
 describe('usage errors in Chinese', () => {
   it.each([
-    { argv: ['produce', '--cont', '3'], zh: ["ckafka: 错误： 未知选项 '--cont'", '（您是指 --count 吗？）', '（加上 --help 查看用法）'] },
+    { argv: ['produce', '--cont', '3'], zh: ["ckafka: 错误：未知选项 '--cont'", '（您是指 --count 吗？）', '（加上 --help 查看用法）'] },
     { argv: ['prodce'], zh: ["未知命令 'prodce'", '（您是指 produce 吗？）'] },
     { argv: ['topic', 'lst'], zh: ["未知命令 'lst'", '（您是指 list 吗？）'] },
     { argv: ['produce', '-n', 'abc'], zh: ["选项 '-n, --count <n>' 的取值 'abc' 无效：--count 须为 1 到 1000000000 之间的整数（十进制数字）。"] },
@@ -126,10 +126,10 @@ describe('usage errors in Chinese', () => {
     { argv: ['group', 'reset-offsets', 'g'], zh: ["未指定必需的选项 '-t, --topic <topic>'"] },
     { argv: ['topic', 'describe', 'a', 'b'], zh: ["'describe' 的参数过多：应为 1 个，实际为 2 个。"] },
     { argv: ['group', 'reset-offsets', 'g', '-t', 'x', '--shift-by', 'abc'], zh: ["--shift-by 需要一个整数（负数表示往回移），实际为 'abc'"] },
-    { argv: ['consume', '--follow', '-e'], zh: ['ckafka: 错误： --follow 与 -e（--stop-at-end）相互矛盾'] },
-    { argv: ['consume', '-p', '0', '-g', 'g'], zh: ['不能与 -g 同时使用', '  提示： 去掉 -g 可读取指定的分区'] },
+    { argv: ['consume', '--follow', '-e'], zh: ['ckafka: 错误：--follow 与 -e（--stop-at-end）相互矛盾'] },
+    { argv: ['consume', '-p', '0', '-g', 'g'], zh: ['不能与 -g 同时使用', '  提示：去掉 -g 可读取指定的分区'] },
     { argv: ['produce', '-k', 'a', '-K', ':'], zh: ['-k（--key）与 -K（--key-delimiter）不能同时使用'] },
-    { argv: ['topic', 'create', 'x', '--config', 'bad'], zh: ["--config 的格式应为 name=value，实际为 'bad'", '提示： 主题配置的格式为 name=value'] },
+    { argv: ['topic', 'create', 'x', '--config', 'bad'], zh: ["--config 的格式应为 name=value，实际为 'bad'", '提示：主题配置的格式为 name=value'] },
     { argv: ['topic', 'delete', 'x'], zh: ['没有可用于确认的终端，必须指定 --yes'] },
   ])('ckafka $argv', async ({ argv, zh }) => {
     // A closed port: a check that came too late would connect and end with exit 4, not 2.
@@ -168,7 +168,7 @@ describe('command errors in Chinese, before or instead of a cluster', () => {
       const argv = ['check', '--config', emptyConfig(), '-b', `127.0.0.1:${(silent.address() as { port: number }).port}`, '-t', 'orders', '--timeout', '300ms'];
       const text = await runCli(argv, { env: ZH });
       expect(text.code).toBe(4);
-      expect(text.stderr).toMatch(/^ckafka: 错误： 检查主题 'orders'：127\.0\.0\.1:\d+ 在 --timeout 规定的 300 毫秒内没有应答\n {2}提示： 请检查 bootstrap_servers/);
+      expect(text.stderr).toMatch(/^ckafka: 错误：检查主题 'orders'：127\.0\.0\.1:\d+ 在 --timeout 规定的 300 毫秒内没有应答\n {2}提示：请检查 bootstrap_servers/);
       const [zh, en] = [await runCli([...argv, '-o', 'json'], { env: ZH }), await runCli([...argv, '-o', 'json'])];
       expect([zh.code, en.code]).toEqual([4, 4]);
       const fields = (s: string) => Object.keys(JSON.parse(s) as object);
