@@ -98,7 +98,7 @@ export const config: Catalog['config'] = {
   unknownProperty: (suggestion) => `未知的 librdkafka 参数${suggestion}`,
 
   // 为什么拒绝某个已知的 librdkafka 参数（src/config/unsupported.ts）。
-  whyBatching: 'ckafka 自行对输入分批（每批行发送一个请求），没有可调节的本地队列',
+  whyBatching: 'ckafka 自行将输入分批发送（每批输入行一个请求），没有可调节的本地队列',
   whyCommits: 'ckafka 自行提交已输出消息的位点',
   whyNoKafkajs: 'kafkajs 中没有对应的设置',
   whyPartitionEof: 'ckafka 会自行提示消费者何时已追上最新消息（见 `consume --help`）',
