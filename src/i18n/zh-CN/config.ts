@@ -131,7 +131,7 @@ export const config: Catalog['config'] = {
   valueOneOf: (names) => `以下之一：${names}`,
   valueWithReason: (expected, reason) => `${expected}（${reason}）`,
   valueNonEmpty: '非空字符串',
-  valueBrokerList: "host:port 列表（字符串 'a:9092,b:9092' 或数组）",
+  valueBrokerList: "由 host:port 组成的列表（字符串 'a:9092,b:9092' 或数组）",
   valueBrokerScheme: (expected, broker) => `${expected}，且不带 'plaintext://' 这类协议前缀，实际为 '${broker}'`,
   valueBrokerIpv6: (expected, broker) => `${expected}；kafkajs 不支持 '${broker}' 这样的 IPv6 地址，请使用主机名`,
   valueBrokerGot: (expected, broker) => `${expected}，实际为 '${broker}'`,

@@ -270,7 +270,7 @@ describe('config in Chinese (LANG=zh_CN.UTF-8)', () => {
     const { en, zh } = await both(dir, ['config', 'show', '--config', 'nope.json']);
     expect([en.code, zh.code]).toEqual([3, 3]);
     expect(en.stderr).toBe(`ckafka: error: config file not found: ${dir}/nope.json (from --config)\n`);
-    expect(zh.stderr).toBe(`ckafka: 错误： 找不到配置文件：${dir}/nope.json（来自 --config）\n`);
+    expect(zh.stderr).toBe(`ckafka: 错误：找不到配置文件：${dir}/nope.json（来自 --config）\n`);
     expect(zh.stdout).toBe(en.stdout);
   });
 
@@ -280,8 +280,8 @@ describe('config in Chinese (LANG=zh_CN.UTF-8)', () => {
     const { en, zh } = await both(dir, ['config', 'show', '--config', 'CKafkaSetting.php']);
     expect([en.code, zh.code]).toEqual([3, 3]);
     expect(en.stderr.split('\n')[0]).toBe(`ckafka: error: ${dir}/CKafkaSetting.php: line 4, column 3: expected ',' or ']' in the array, found a string`);
-    expect(zh.stderr.split('\n')[0]).toBe(`ckafka: 错误： ${dir}/CKafkaSetting.php：第 4 行，第 3 列：数组中应为 ',' 或 ']'，实际为一个字符串`);
-    expect(zh.stderr).toContain('提示： ckafka 把 CKafkaSetting.php 当作数据读取');
+    expect(zh.stderr.split('\n')[0]).toBe(`ckafka: 错误：${dir}/CKafkaSetting.php：第 4 行，第 3 列：数组中应为 ',' 或 ']'，实际为一个字符串`);
+    expect(zh.stderr).toContain('提示：ckafka 把 CKafkaSetting.php 当作数据读取');
     expect(zh.stdout).toBe('');
   });
 
@@ -291,14 +291,14 @@ describe('config in Chinese (LANG=zh_CN.UTF-8)', () => {
     const { en, zh } = await both(dir, ['config', 'show']);
     expect([en.code, zh.code]).toEqual([3, 3]);
     expect(en.stderr).toContain(`${path}: producer.akcs: unknown librdkafka property (did you mean 'acks'?)`);
-    expect(zh.stderr).toContain('ckafka: 错误： 配置中有 4 个问题：\n');
+    expect(zh.stderr).toContain('ckafka: 错误：配置中有 4 个问题：\n');
     expect(zh.stderr).toContain(`  - ${path}: producer.akcs：未知的 librdkafka 参数（您是不是想写 'acks'？）\n`);
     expect(zh.stderr).toContain(`  - ${path}: producer.linger.ms：ckafka 不支持 'linger.ms'：`);
     expect(zh.stderr).toContain(
       `  - ${path}: consumer.session.timeout.ms：应为介于 6000 和 1800000 之间的整数（毫秒；Broker 默认拒绝其他值，CKafka 接受 6000–300000），实际为 'abc'\n`,
     );
     expect(zh.stderr).toContain(`  - ${path}: sasl_password：已给出 SASL 配置项，但没有用户名：请设置 sasl_username（或 CKAFKA_SASL_USERNAME、-X sasl.username=…）\n`);
-    expect(zh.stderr).toContain('提示： 运行 `ckafka config show` 查看生效的配置');
+    expect(zh.stderr).toContain('提示：运行 `ckafka config show` 查看生效的配置');
     expect(zh.stderr + zh.stdout).not.toContain(SECRET);
     expect(zh.stdout).toBe('');
     // In JSON mode: one error line, the same kind and exit code, the message in Chinese.
@@ -315,7 +315,7 @@ describe('config in Chinese (LANG=zh_CN.UTF-8)', () => {
     const dir = tempDir();
     const usage = await both(dir, ['config', 'show', '-X', 'acks=all', '-X', 'retries']);
     expect([usage.en.code, usage.zh.code]).toEqual([2, 2]);
-    expect(usage.zh.stderr).toBe("ckafka: 错误： -X 的格式应为 name=value，但第 2 个 -X 没有 '='\n  提示： 例如：-X acks=all -X retry.backoff.ms=200\n");
+    expect(usage.zh.stderr).toBe("ckafka: 错误：-X 的格式应为 name=value，但第 2 个 -X 没有 '='\n  提示：例如：-X acks=all -X retry.backoff.ms=200\n");
     const value = await both(dir, ['config', 'show', '-X', 'acks=most']);
     expect([value.en.code, value.zh.code]).toEqual([3, 3]);
     expect(value.en.stderr).toContain("-X acks: expected one of all, -1, 0, 1, got 'most'");
@@ -327,14 +327,14 @@ describe('config in Chinese (LANG=zh_CN.UTF-8)', () => {
     write(dir, 'ckafka.config.json', { topic_name: 'mine' });
     const exists = await both(dir, ['config', 'init']);
     expect([exists.en.code, exists.zh.code]).toEqual([2, 2]);
-    expect(exists.zh.stderr).toBe(`ckafka: 错误： ${dir}/ckafka.config.json 已存在\n  提示： 如需覆盖，请使用 --force。\n`);
+    expect(exists.zh.stderr).toBe(`ckafka: 错误：${dir}/ckafka.config.json 已存在\n  提示：如需覆盖，请使用 --force。\n`);
     expect(readFileSync(join(dir, 'ckafka.config.json'), 'utf8')).toContain('mine');
 
     const other = tempDir();
     write(other, 'CKafkaSetting.php', "<?php return ['topic_name' => 'x'");
     const broken = await both(other, ['config', 'init', '--php', 'CKafkaSetting.php']);
     expect([broken.en.code, broken.zh.code]).toEqual([3, 3]);
-    expect(broken.zh.stderr.split('\n')[0]).toBe(`ckafka: 错误： ${other}/CKafkaSetting.php：第 1 行，第 34 列：数组中应为 ',' 或 ']'，实际为文件结尾`);
+    expect(broken.zh.stderr.split('\n')[0]).toBe(`ckafka: 错误：${other}/CKafkaSetting.php：第 1 行，第 34 列：数组中应为 ',' 或 ']'，实际为文件结尾`);
     expect(() => statSync(join(other, 'ckafka.config.json'))).toThrow();
   });
 

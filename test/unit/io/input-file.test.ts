@@ -29,7 +29,7 @@ describe('produce --file that cannot be read', () => {
     const zh = await produce(['--file', file], { LANG: 'zh_CN.UTF-8' });
     expect([en.code, zh.code]).toEqual([2, 2]);
     expect(en.stderr).toBe(`ckafka: error: cannot read --file ${file}: ${english}\n`);
-    expect(zh.stderr).toBe(`ckafka: 错误： 无法读取 --file ${file}：${chinese}\n`);
+    expect(zh.stderr).toBe(`ckafka: 错误：无法读取 --file ${file}：${chinese}\n`);
     expect([en.stdout, zh.stdout]).toEqual(['', '']);
   });
 
