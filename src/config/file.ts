@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { t } from '../i18n/index.js';
 import { whereOf, type Problems } from './problems.js';
 import { propertyByKey, propertyByName, propertyDef, propertyNames, topLevelKeys, type Role } from './properties.js';
 import type { RawEntry } from './resolve.js';
@@ -26,14 +27,14 @@ export function readConfigDocument(doc: unknown, path: string, problems: Problem
   const fileSource: Source = { kind: 'file', path };
   if (doc === undefined || doc === null) return settings;
   if (!isObject(doc)) {
-    problems.add(path, 'expected an object of settings (bootstrap_servers, topic_name, group_id, …) at the top level');
+    problems.add(path, t.config.fileNotObject);
     return settings;
   }
   for (const [key, value] of Object.entries(doc)) {
     if (key === '$schema' || key === '$comment') continue;
     if (key === 'default_profile') {
       if (typeof value === 'string' && value !== '') settings.defaultProfile = value;
-      else if (value !== null) problems.add(whereOf(fileSource, key), 'expected the name of a profile (or null)');
+      else if (value !== null) problems.add(whereOf(fileSource, key), t.config.defaultProfileNotName);
     } else if (key === 'profiles') {
       readProfiles(value, settings, problems);
     } else {
@@ -45,7 +46,7 @@ export function readConfigDocument(doc: unknown, path: string, problems: Problem
 
 function readProfiles(value: unknown, settings: FileSettings, problems: Problems): void {
   if (!isObject(value)) {
-    problems.add(whereOf({ kind: 'file', path: settings.path }, 'profiles'), 'expected an object of named profiles, e.g. { "prod": { "bootstrap_servers": … } }');
+    problems.add(whereOf({ kind: 'file', path: settings.path }, 'profiles'), t.config.profilesNotObject);
     return;
   }
   for (const [name, profile] of Object.entries(value)) {
@@ -53,7 +54,7 @@ function readProfiles(value: unknown, settings: FileSettings, problems: Problems
     const prefix = `profiles.${name}.`;
     const entries: RawEntry[] = [];
     if (!isObject(profile)) {
-      problems.add(whereOf(source, `profiles.${name}`), 'expected an object of settings');
+      problems.add(whereOf(source, `profiles.${name}`), t.config.profileNotObject);
     } else {
       for (const [key, v] of Object.entries(profile)) {
         readSetting(key, v, { source, prefix, baseDir: dirname(settings.path) }, entries, problems, false);
@@ -81,27 +82,24 @@ function readSetting(key: string, value: unknown, place: Place, into: RawEntry[]
     return;
   }
   if (!top && FILE_ONLY_KEYS.includes(key)) {
-    problems.add(where, 'is only allowed at the top level of the file, not inside a profile');
+    problems.add(where, t.config.topLevelOnly);
     return;
   }
   const property = propertyByName(key);
   if (property !== undefined) {
     const def = propertyDef(property);
-    const advice =
-      def.key !== undefined
-        ? `write it as "${def.key}"`
-        : `put it in "${def.scope}": { "${key}": … }`;
-    problems.add(where, `'${key}' is a librdkafka property, not a top-level key: ${advice}`);
+    const advice = def.key !== undefined ? t.config.writeAsKey(def.key) : t.config.putInRole(def.scope, key);
+    problems.add(where, t.config.propertyNotTopLevel(key, advice));
     return;
   }
   const valid = [...topLevelKeys(), ...ROLE_OBJECTS, ...(top ? FILE_ONLY_KEYS.slice(0, 2) : [])];
-  problems.add(where, `unknown key${didYouMean(key, valid)}; expected one of ${valid.join(', ')}`);
+  problems.add(where, t.config.unknownKey(didYouMean(key, valid), valid.join(t.common.listSeparator)));
 }
 
 function readRoleObject(role: Role, value: unknown, place: Place, into: RawEntry[], problems: Problems): void {
   const objectKey = place.prefix + role;
   if (!isObject(value)) {
-    problems.add(whereOf(place.source, objectKey), `expected an object of librdkafka properties, e.g. { "retry.backoff.ms": 100 }`);
+    problems.add(whereOf(place.source, objectKey), t.config.roleNotObject);
     return;
   }
   for (const [key, raw] of Object.entries(value)) {
@@ -118,13 +116,11 @@ function readRoleObject(role: Role, value: unknown, place: Place, into: RawEntry
 /** "unknown property … (did you mean …)" or why a known librdkafka property is refused. */
 export function unknownPropertyMessage(name: string): string {
   const reason = unsupportedReason(name);
-  if (reason !== undefined) return `'${name}' is not supported by ckafka: ${reason}`;
+  if (reason !== undefined) return t.config.unsupportedProperty(name, reason);
   const key = propertyByKey(name);
   if (key !== undefined) {
     const def = propertyDef(key);
-    return def.property === false
-      ? `'${name}' is a top-level key, not a librdkafka property`
-      : `'${name}' is a top-level key; as a property it is called '${key}'`;
+    return def.property === false ? t.config.topLevelKeyNotProperty(name) : t.config.topLevelKeyAsProperty(name, key);
   }
-  return `unknown librdkafka property${didYouMean(name, propertyNames())}`;
+  return t.config.unknownProperty(didYouMean(name, propertyNames()));
 }

@@ -1,11 +1,10 @@
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { unknownPropertyMessage } from './file.js';
 import type { Problems } from './problems.js';
 import { propertyByName, type PropertyName } from './properties.js';
 import type { Layer, RawEntry } from './resolve.js';
 import type { ConfigRequest } from './types.js';
-
-const ordinal = (n: number): string => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 
 /** `-X name=value`, in order (a later one wins, as in kcat). */
 export function propertyFlagLayer(request: ConfigRequest, problems: Problems): Layer {
@@ -14,10 +13,8 @@ export function propertyFlagLayer(request: ConfigRequest, problems: Problems): L
     const eq = flag.indexOf('=');
     // The text is not echoed: `-X sasl.password:s3cret` must not print the password.
     if (eq <= 0) {
-      const what = eq < 0 ? "has no '='" : "has no name before '='";
-      throw new CkafkaError('usage', `-X expects name=value, but the ${ordinal(index + 1)} -X ${what}`, {
-        hint: 'e.g. -X acks=all -X retry.backoff.ms=200',
-      });
+      const what = eq < 0 ? t.config.propertyFlagNoEquals : t.config.propertyFlagNoName;
+      throw new CkafkaError('usage', t.config.propertyFlagMalformed(index + 1, what), { hint: t.config.propertyFlagHint });
     }
     const given = flag.slice(0, eq).trim();
     const name = propertyByName(given);

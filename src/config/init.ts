@@ -1,6 +1,7 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { expandHome } from './env.js';
 import { readConfigDocument } from './file.js';
 import { Problems } from './problems.js';
@@ -65,9 +66,9 @@ export async function initConfig(request: InitRequest): Promise<InitResult> {
     if (secret) await chmod(path, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CkafkaError('usage', `${path} already exists`, { hint: 'Use --force to overwrite it.' });
+      throw new CkafkaError('usage', t.config.initExists(path), { hint: t.config.initExistsHint });
     }
-    throw new CkafkaError('config', `cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    throw new CkafkaError('config', t.config.initCannotWrite(path, (error as Error).message), { cause: error });
   }
   return { path, secret };
 }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/index.js';
+
 /**
  * JSON with error messages that never quote the file: V8's messages can include a snippet of
  * the text ("… is not valid JSON"), which may hold a password. The position comes from a small
@@ -9,7 +11,7 @@ export class JsonSyntaxError extends Error {
     readonly line: number,
     readonly column: number,
   ) {
-    super(`invalid JSON at line ${line}, column ${column}: ${reason}`);
+    super(t.config.jsonInvalidAt(line, column, reason));
     this.name = 'JsonSyntaxError';
   }
 }
@@ -21,18 +23,33 @@ export function parseJsonSafely(source: string): unknown {
   } catch (error) {
     const { offset, tooDeep } = scanJson(text);
     const { line, column } = lineColumn(text, offset);
-    throw new JsonSyntaxError(tooDeep ? `nested more than ${MAX_DEPTH} deep` : reasonOf(error, text, offset), line, column);
+    throw new JsonSyntaxError(tooDeep ? t.config.jsonTooDeep(MAX_DEPTH) : reasonOf(error, text, offset), line, column);
   }
 }
 
 function reasonOf(error: unknown, text: string, offset: number): string {
   const message = error instanceof Error ? error.message : '';
-  if (offset >= text.length || /end of JSON input/.test(message)) return 'unexpected end of the file';
+  if (offset >= text.length || /end of JSON input/.test(message)) return t.config.jsonUnexpectedEnd;
   // V8's "Expected ',' or '}' after property value" style messages hold no user text; keep them.
   const safe = /^(Expected [^"]*?|Bad control character in string literal|Bad escaped character|Unterminated string)(?= in JSON| at|$)/.exec(message);
-  if (safe) return safe[1]!.replace(/^Expected/, 'expected').replace(/^Bad/, 'bad').replace(/^Unterminated/, 'unterminated');
-  return 'unexpected character';
+  if (safe) {
+    const reason = safe[1]!.replace(/^Expected/, 'expected').replace(/^Bad/, 'bad').replace(/^Unterminated/, 'unterminated');
+    return V8_REASONS[reason]?.() ?? t.config.jsonOtherReason(reason);
+  }
+  return t.config.jsonUnexpectedCharacter;
 }
+
+/** V8's reasons, in the words of the user's language (a reason V8 adds later is shown as it is). */
+const V8_REASONS: Readonly<Record<string, () => string>> = {
+  "expected property name or '}'": () => t.config.jsonExpectedPropertyName,
+  "expected ',' or '}' after property value": () => t.config.jsonExpectedCommaOrBrace,
+  "expected ',' or ']' after array element": () => t.config.jsonExpectedCommaOrBracket,
+  "expected ':' after property name": () => t.config.jsonExpectedColon,
+  'expected double-quoted property name': () => t.config.jsonExpectedQuotedName,
+  'bad control character in string literal': () => t.config.jsonBadControlCharacter,
+  'bad escaped character': () => t.config.jsonBadEscape,
+  'unterminated string': () => t.config.jsonUnterminatedString,
+};
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);

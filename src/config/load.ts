@@ -1,4 +1,5 @@
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { envLayer, envValue, PROFILE_ENV } from './env.js';
 import { readConfigDocument, type FileSettings } from './file.js';
 import { overrideLayer, propertyFlagLayer, typedFlagLayer } from './flags.js';
@@ -70,14 +71,12 @@ function chooseProfile(request: ConfigRequest, file: FileSettings | undefined): 
   const from = request.profile !== undefined ? '--profile' : fromEnv !== undefined ? PROFILE_ENV : undefined;
   const name = asked ?? file?.defaultProfile;
   if (name === undefined) return undefined;
-  const via = from ?? `default_profile in ${file?.path}`;
+  const via = from ?? t.config.profileVia(String(file?.path));
   if (file === undefined) {
-    throw new CkafkaError('config', `profile '${name}' (${via}) needs a config file, but none was found from ${request.cwd}`, {
-      hint: 'Pass --config PATH, or run `ckafka config init` to create ckafka.config.json.',
-    });
+    throw new CkafkaError('config', t.config.profileNeedsFile(name, via, request.cwd), { hint: t.config.profileNeedsFileHint });
   }
   if (file.profiles.has(name)) return name;
   const available = [...file.profiles.keys()];
-  const list = available.length === 0 ? `${file.path} has no profiles` : `available in ${file.path}: ${available.join(', ')}`;
-  throw new CkafkaError('config', `unknown profile '${name}' (${via})${didYouMean(name, available)}; ${list}`);
+  const list = available.length === 0 ? t.config.noProfiles(file.path) : t.config.profilesAvailable(file.path, available.join(t.common.listSeparator));
+  throw new CkafkaError('config', t.config.unknownProfile(name, via, didYouMean(name, available), list));
 }

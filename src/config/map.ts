@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { allCatalogs, currentLocale, t } from '../i18n/index.js';
 import { expandHome } from './env.js';
 import type { Values } from './lookup.js';
 import type { Problems } from './problems.js';
 import { whereOf } from './problems.js';
 import { propertyDef, type PropertyName, type Role } from './properties.js';
 import type { Resolved } from './resolve.js';
-import type { ClientSettings, ConsumerSettings, ProducerSettings, Setting } from './types.js';
+import type { ClientSettings, ConsumerSettings, NoteText, ProducerSettings, Setting } from './types.js';
 import { effectiveProtocol, protocolName, usesSasl, usesSsl } from './validate.js';
 
 /** kafkajs's own connection timeout is 1 s, too short for public networks; socket.timeout.ms up to this. */
@@ -38,13 +39,13 @@ export async function mapSettings(values: Values, env: Env, problems: Problems):
     if (NOT_LISTED.includes(r.entry.name)) continue;
     properties[propertyDef(r.entry.name).scope][r.entry.name] = settingOf(r);
   }
-  for (const { role, resolved, note } of values.resolution.ignored) properties[role][resolved.entry.name] = { ...settingOf(resolved), note };
-  const note = (role: Role, name: string, text: string) => {
+  for (const { role, resolved, note } of values.resolution.ignored) properties[role][resolved.entry.name] = addNote(settingOf(resolved), note);
+  const note = (role: Role, name: string, text: NoteText) => {
     const s = properties[role][name];
-    if (s !== undefined) s.note = s.note === undefined ? text : `${s.note}; ${text}`;
+    if (s !== undefined) addNote(s, text);
   };
-  const derive = (role: Role, name: string, value: number | string, text: string) => {
-    properties[role][name] = { value: String(value), source: { kind: 'default' }, note: text };
+  const derive = (role: Role, name: string, value: number | string, text: NoteText) => {
+    properties[role][name] = addNote({ value: String(value), source: { kind: 'default' } }, text);
   };
 
   const files = new FileReader(env, problems);
@@ -54,21 +55,31 @@ export async function mapSettings(values: Values, env: Env, problems: Problems):
   return { properties, client, producer, consumer };
 }
 
+/** Adds a note in English (what `config show -o json` gives) and, for another language, in it too. */
+function addNote(setting: Setting<string>, text: NoteText): Setting<string> {
+  const english = allCatalogs().en.config;
+  setting.note = setting.note === undefined ? text(english) : `${setting.note}${english.noteSeparator}${text(english)}`;
+  if (currentLocale() !== 'en') {
+    setting.localNote = setting.localNote === undefined ? text(t.config) : `${setting.localNote}${t.config.noteSeparator}${text(t.config)}`;
+  }
+  return setting;
+}
+
 function settingOf(r: Resolved): Setting<string> {
   const setting: Setting<string> = { value: r.text, source: r.entry.source };
   if (propertyDef(r.entry.name).secret === true) setting.secret = true;
   return setting;
 }
 
-type Note = (role: Role, name: string, text: string) => void;
-type Derive = (role: Role, name: string, value: number | string, text: string) => void;
+type Note = (role: Role, name: string, text: NoteText) => void;
+type Derive = (role: Role, name: string, value: number | string, text: NoteText) => void;
 
 async function mapClient(values: Values, properties: PropertyMap, files: FileReader, note: Note, derive: Derive): Promise<ClientSettings> {
   const socketTimeout = values.must('socket.timeout.ms');
   let connectionTimeout = values.get('socket.connection.setup.timeout.ms');
   if (connectionTimeout === undefined) {
     connectionTimeout = Math.min(socketTimeout, MAX_DERIVED_CONNECTION_TIMEOUT);
-    derive('client', 'socket.connection.setup.timeout.ms', connectionTimeout, `derived: socket.timeout.ms, at most ${MAX_DERIVED_CONNECTION_TIMEOUT} (kafkajs's own default is 1000)`);
+    derive('client', 'socket.connection.setup.timeout.ms', connectionTimeout, (m) => m.noteDerivedConnectionTimeout(MAX_DERIVED_CONNECTION_TIMEOUT));
   }
   const client: ClientSettings = {
     brokers: values.get('bootstrap.servers') ?? [],
@@ -80,7 +91,7 @@ async function mapClient(values: Values, properties: PropertyMap, files: FileRea
 
   const { protocol, inferred } = effectiveProtocol(values);
   if (inferred) {
-    derive('client', 'security.protocol', protocolName(protocol), 'inferred from the SASL/TLS settings (the public-network PHP demo uses SASL_PLAINTEXT)');
+    derive('client', 'security.protocol', protocolName(protocol), (m) => m.noteInferredProtocol);
   }
   if (!usesSasl(protocol)) delete properties.client['sasl.mechanisms'];
   if (!usesSsl(protocol)) {
@@ -93,7 +104,8 @@ async function mapClient(values: Values, properties: PropertyMap, files: FileRea
     const password = await files.secretValue(values, 'sasl.password', 'sasl.password.file');
     if (password !== undefined && values.get('sasl.password.file') !== undefined) {
       const from = properties.client['sasl.password.file'];
-      properties.client['sasl.password'] = { value: password, source: from!.source, secret: true, note: `read from ${files.path(values.resolved('sasl.password')!)}` };
+      const path = files.path(values.resolved('sasl.password')!);
+      properties.client['sasl.password'] = addNote({ value: password, source: from!.source, secret: true }, (m) => m.noteReadFrom(path));
     }
     if (username !== undefined && password !== undefined) {
       client.sasl = { mechanism: values.must('sasl.mechanisms'), username, password };
@@ -109,7 +121,7 @@ function saslUsername(values: Values, note: Note): string | undefined {
   if (user === undefined || instance === undefined || user.startsWith(`${instance}#`)) return user;
   const composed = `${instance}#${user}`;
   const s = values.resolved('sasl.username');
-  if (s !== undefined) note('client', 'sasl.username', `sent as '${composed}': ckafka_instance_id '#' sasl_username, as in the public-network PHP demo`);
+  if (s !== undefined) note('client', 'sasl.username', (m) => m.noteSentAs(composed));
   return composed;
 }
 
@@ -136,19 +148,19 @@ function mapProducer(values: Values, note: Note): ProducerSettings {
   let retries = values.must('retries');
   if (idempotent && acks !== -1) {
     acks = -1;
-    note('producer', 'acks', 'enable.idempotence implies acks=all');
+    note('producer', 'acks', (m) => m.noteIdempotenceAcks);
   }
   if (idempotent && retries === 0) {
     retries = IDEMPOTENT_RETRIES;
-    note('producer', 'retries', `enable.idempotence needs retries: ckafka uses ${IDEMPOTENT_RETRIES}`);
+    note('producer', 'retries', (m) => m.noteIdempotenceRetries(IDEMPOTENT_RETRIES));
   }
   const compression = values.must('compression.type');
-  if (compression === 'gzip') note('producer', 'compression.type', 'CKafka does not accept gzip (use snappy or lz4 there)');
+  if (compression === 'gzip') note('producer', 'compression.type', (m) => m.noteGzip);
   let timeoutMs = values.must('request.timeout.ms');
   const messageTimeout = values.get('message.timeout.ms');
   if (messageTimeout !== undefined && messageTimeout > 0 && messageTimeout < timeoutMs) {
     timeoutMs = messageTimeout;
-    note('producer', 'request.timeout.ms', `capped at message.timeout.ms (${messageTimeout})`);
+    note('producer', 'request.timeout.ms', (m) => m.noteCappedTimeout(messageTimeout));
   }
   return { acks, retries, idempotent, compression, timeoutMs, messageMaxBytes: values.must('message.max.bytes'), autoCreateTopics: values.must('allow.auto.create.topics') };
 }
@@ -156,12 +168,12 @@ function mapProducer(values: Values, note: Note): ProducerSettings {
 function mapConsumer(values: Values, note: Note, derive: Derive): ConsumerSettings {
   const sessionTimeout = values.must('session.timeout.ms');
   if (sessionTimeout > CKAFKA_MAX_SESSION_TIMEOUT) {
-    note('consumer', 'session.timeout.ms', `CKafka accepts at most ${CKAFKA_MAX_SESSION_TIMEOUT}; other clusters may accept more`);
+    note('consumer', 'session.timeout.ms', (m) => m.noteSessionTimeoutMax(CKAFKA_MAX_SESSION_TIMEOUT));
   }
   let heartbeatInterval = values.get('heartbeat.interval.ms');
   if (heartbeatInterval === undefined) {
     heartbeatInterval = Math.min(3000, Math.floor(sessionTimeout / 3));
-    derive('consumer', 'heartbeat.interval.ms', heartbeatInterval, 'derived: a third of session.timeout.ms, at most 3000');
+    derive('consumer', 'heartbeat.interval.ms', heartbeatInterval, (m) => m.noteDerivedHeartbeat);
   }
   const consumer: ConsumerSettings = {
     sessionTimeout,
@@ -173,7 +185,7 @@ function mapConsumer(values: Values, note: Note, derive: Derive): ConsumerSettin
   };
   // Left at its default, consume sizes its fetches from the messages it sees (fetch-sizer.ts).
   if (values.resolution.effective.get('max.partition.fetch.bytes')?.entry.source.kind === 'default') {
-    note('consumer', 'max.partition.fetch.bytes', 'unless set, consume sizes fetches to about 1000 messages, up to this');
+    note('consumer', 'max.partition.fetch.bytes', (m) => m.noteFetchSizing);
   }
   const groupId = values.get('group.id');
   if (groupId !== undefined) consumer.groupId = groupId;
@@ -200,8 +212,8 @@ class FileReader {
       return await fs.readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, expected a file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
-      this.problems.add(whereOf(r.entry.source, r.entry.key), `cannot read '${path}': ${why}`);
+      const why = code === 'ENOENT' ? t.config.fileNoSuchFile : code === 'EISDIR' ? t.config.fileIsDirectory : code === 'EACCES' ? t.config.filePermissionDenied : String(code ?? error);
+      this.problems.add(whereOf(r.entry.source, r.entry.key), t.config.cannotReadQuoted(path, why));
       return undefined;
     }
   }
@@ -213,16 +225,16 @@ class FileReader {
     const content = await this.read(values, fileName);
     if (content === undefined) return undefined;
     const value = content.replace(/\r?\n$/, '');
-    if (value === '') this.problems.add(values.where(fileName), `'${this.path(values.resolved(fileName)!)}' is empty`);
+    if (value === '') this.problems.add(values.where(fileName), t.config.fileEmpty(this.path(values.resolved(fileName)!)));
     return value === '' ? undefined : value;
   }
 
   /** A PEM file's content, checked for the expected block (the content itself is never shown). */
-  async pem(values: Values, name: PropertyName, block: string): Promise<string | undefined> {
+  async pem(values: Values, name: PropertyName, block: 'CERTIFICATE' | 'PRIVATE KEY'): Promise<string | undefined> {
     const content = await this.read(values, name);
     if (content === undefined) return undefined;
     if (!new RegExp(`-----BEGIN [A-Z ]*${block}-----`).test(content)) {
-      this.problems.add(values.where(name), `'${this.path(values.resolved(name)!)}' does not contain a PEM ${block.toLowerCase()}`);
+      this.problems.add(values.where(name), t.config.pemMissing(this.path(values.resolved(name)!), block === 'CERTIFICATE' ? t.config.pemCertificate : t.config.pemPrivateKey));
       return undefined;
     }
     return content;

@@ -7,6 +7,8 @@
  * string contents or bare words, which may be a password.
  */
 
+import { t } from '../i18n/index.js';
+
 export type PhpValue = string | number | boolean | null | PhpValue[] | { [key: string]: PhpValue };
 
 export class PhpSyntaxError extends Error {
@@ -15,7 +17,7 @@ export class PhpSyntaxError extends Error {
     readonly line: number,
     readonly column: number,
   ) {
-    super(`line ${line}, column ${column}: ${message}`);
+    super(t.config.phpAt(line, column, message));
     this.name = 'PhpSyntaxError';
   }
 }
@@ -32,24 +34,24 @@ type Located = Token & { line: number; column: number };
 
 const PUNCT = ['=>', '[', ']', '(', ')', ',', ';', '.', '-', '+', '='];
 
-const describe = (t: Token): string => {
-  switch (t.kind) {
+const describe = (token: Token): string => {
+  switch (token.kind) {
     case 'string':
-      return 'a string';
+      return t.config.phpFoundString;
     case 'number':
-      return 'a number';
+      return t.config.phpFoundNumber;
     case 'word':
-      return ['return', 'array', 'true', 'false', 'null', 'declare'].includes(t.value.toLowerCase())
-        ? `'${t.value}'`
-        : 'a bare name (constants and function calls are not evaluated)';
+      return ['return', 'array', 'true', 'false', 'null', 'declare'].includes(token.value.toLowerCase())
+        ? `'${token.value}'`
+        : t.config.phpFoundBareName;
     case 'variable':
-      return 'a variable (variables are not evaluated)';
+      return t.config.phpFoundVariable;
     case 'punct':
-      return `'${t.value}'`;
+      return `'${token.value}'`;
     case 'close':
       return "'?>'";
     case 'end':
-      return 'the end of the file';
+      return t.config.phpFoundEnd;
   }
 };
 
@@ -85,7 +87,7 @@ class Lexer {
     if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
     while (/\s/.test(this.src[this.pos] ?? '')) this.advance(1);
     if (this.src.slice(this.pos, this.pos + 5).toLowerCase() === '<?php') this.advance(5);
-    else if (this.startsWith('<?')) this.error("expected '<?php' (short open tags are not supported)");
+    else if (this.startsWith('<?')) this.error(t.config.phpShortOpenTag);
   }
 
   private skipSpaceAndComments(): void {
@@ -96,7 +98,7 @@ class Lexer {
         while (this.pos < this.src.length && this.src[this.pos] !== '\n' && !this.startsWith('?>')) this.advance(1);
       } else if (this.startsWith('/*')) {
         const end = this.src.indexOf('*/', this.pos + 2);
-        if (end < 0) this.error('unterminated /* comment');
+        if (end < 0) this.error(t.config.phpUnterminatedComment);
         this.advance(end + 2 - this.pos);
       } else return;
     }
@@ -113,7 +115,7 @@ class Lexer {
     }
     if (c === "'") return { kind: 'string', value: this.singleQuoted(), ...at };
     if (c === '"') return { kind: 'string', value: this.doubleQuoted(), ...at };
-    if (this.startsWith('<<<')) this.error('heredoc and nowdoc strings are not supported; use a quoted string');
+    if (this.startsWith('<<<')) this.error(t.config.phpHeredoc);
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(this.src[this.pos + 1] ?? ''))) return { kind: 'number', value: this.number(), ...at };
     if (c === '$') {
       this.advance(1);
@@ -129,7 +131,7 @@ class Lexer {
       this.advance(punct.length);
       return { kind: 'punct', value: punct, ...at };
     }
-    return this.error(`unexpected character '${c}'`);
+    return this.error(t.config.phpUnexpectedCharacter(c));
   }
 
   private singleQuoted(): string {
@@ -138,7 +140,7 @@ class Lexer {
     let out = '';
     for (;;) {
       const c = this.src[this.pos];
-      if (c === undefined) throw new PhpSyntaxError('unterminated string', start.line, start.column);
+      if (c === undefined) throw new PhpSyntaxError(t.config.phpUnterminatedString, start.line, start.column);
       if (c === "'") break;
       if (c === '\\' && (this.src[this.pos + 1] === "'" || this.src[this.pos + 1] === '\\')) {
         out += this.src[this.pos + 1];
@@ -158,10 +160,10 @@ class Lexer {
     let out = '';
     for (;;) {
       const c = this.src[this.pos];
-      if (c === undefined) throw new PhpSyntaxError('unterminated string', start.line, start.column);
+      if (c === undefined) throw new PhpSyntaxError(t.config.phpUnterminatedString, start.line, start.column);
       if (c === '"') break;
-      if (c === '$' && /[A-Za-z_{]/.test(this.src[this.pos + 1] ?? '')) this.error('variables in double-quoted strings are not evaluated; write the value itself');
-      if (c === '{' && this.src[this.pos + 1] === '$') this.error('variables in double-quoted strings are not evaluated; write the value itself');
+      if (c === '$' && /[A-Za-z_{]/.test(this.src[this.pos + 1] ?? '')) this.error(t.config.phpInterpolation);
+      if (c === '{' && this.src[this.pos + 1] === '$') this.error(t.config.phpInterpolation);
       if (c !== '\\') {
         out += c;
         this.advance(1);
@@ -195,7 +197,7 @@ class Lexer {
     const unicode = /^u\{([0-9A-Fa-f]{1,6})\}/.exec(rest);
     if (unicode) {
       const code = parseInt(unicode[1]!, 16);
-      if (code > 0x10ffff) this.error('invalid \\u{…} escape');
+      if (code > 0x10ffff) this.error(t.config.phpBadUnicodeEscape);
       this.advance(1 + unicode[0].length);
       return String.fromCodePoint(code);
     }
@@ -211,14 +213,14 @@ class Lexer {
       /^0[oO][0-7_]+/.exec(rest) ??
       /^(?:\d[\d_]*)?(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?/.exec(rest);
     const literal = m?.[0] ?? '';
-    if (literal === '' || /[A-Za-z_0-9]/.test(rest[literal.length] ?? '')) this.error('malformed number');
+    if (literal === '' || /[A-Za-z_0-9]/.test(rest[literal.length] ?? '')) this.error(t.config.phpMalformedNumber);
     this.advance(literal.length);
     const clean = literal.replace(/_/g, '');
     let n: number;
     if (/^0[xXbBoO]/.test(clean)) n = Number(clean.toLowerCase());
     else if (/^0[0-7]+$/.test(clean)) n = parseInt(clean, 8);
     else n = Number(clean);
-    if (!Number.isFinite(n)) this.error('malformed number');
+    if (!Number.isFinite(n)) this.error(t.config.phpMalformedNumber);
     return n;
   }
 }
@@ -240,9 +242,9 @@ class Parser {
   }
 
   private take(): Located {
-    const t = this.token;
+    const taken = this.token;
     this.token = this.lexer.next();
-    return t;
+    return taken;
   }
 
   private isPunct(p: string): boolean {
@@ -254,32 +256,32 @@ class Parser {
   }
 
   private expectPunct(p: string, context: string): void {
-    if (!this.isPunct(p)) this.fail(`expected '${p}' ${context}, found ${describe(this.token)}`);
+    if (!this.isPunct(p)) this.fail(t.config.phpExpectedPunct(p, context, describe(this.token)));
     this.take();
   }
 
   file(): PhpValue {
     if (this.isWord('declare')) this.declare();
     if (!this.isWord('return')) {
-      this.fail(`expected 'return [ … ];', found ${describe(this.token)}; only a returned array literal is read, nothing is executed`);
+      this.fail(t.config.phpExpectedReturn(describe(this.token)));
     }
     this.take();
     const value = this.value();
-    this.expectPunct(';', 'after the returned array');
+    this.expectPunct(';', t.config.phpAfterReturnedArray);
     if (this.token.kind === 'close') this.take();
-    if (this.token.kind !== 'end') this.fail(`expected the end of the file after 'return …;', found ${describe(this.token)}`);
+    if (this.token.kind !== 'end') this.fail(t.config.phpExpectedEnd(describe(this.token)));
     return value;
   }
 
   private declare(): void {
     this.take();
-    this.expectPunct('(', "after 'declare'");
-    if (!(this.token.kind === 'word' && /^(strict_types|ticks|encoding)$/i.test(this.token.value))) this.fail('expected strict_types in declare(…)');
+    this.expectPunct('(', t.config.phpAfterDeclareWord);
+    if (!(this.token.kind === 'word' && /^(strict_types|ticks|encoding)$/i.test(this.token.value))) this.fail(t.config.phpExpectedStrictTypes);
     this.take();
-    this.expectPunct('=', 'in declare(…)');
+    this.expectPunct('=', t.config.phpInDeclare);
     this.scalar();
-    this.expectPunct(')', 'to close declare(…)');
-    this.expectPunct(';', "after 'declare(…)'");
+    this.expectPunct(')', t.config.phpToCloseDeclare);
+    this.expectPunct(';', t.config.phpAfterDeclare);
   }
 
   private value(): PhpValue {
@@ -289,7 +291,7 @@ class Parser {
     }
     if (this.isWord('array')) {
       this.take();
-      this.expectPunct('(', "after 'array'");
+      this.expectPunct('(', t.config.phpAfterArrayWord);
       return this.elements(')');
     }
     let value = this.scalar();
@@ -301,28 +303,28 @@ class Parser {
   }
 
   private scalar(): string | number | boolean | null {
-    const t = this.token;
-    if (t.kind === 'string' || t.kind === 'number') {
+    const token = this.token;
+    if (token.kind === 'string' || token.kind === 'number') {
       this.take();
-      return t.value;
+      return token.value;
     }
-    if (t.kind === 'punct' && (t.value === '-' || t.value === '+')) {
+    if (token.kind === 'punct' && (token.value === '-' || token.value === '+')) {
       this.take();
       const n = this.token;
-      if (n.kind !== 'number') this.fail(`expected a number after '${t.value}', found ${describe(n)}`);
+      if (n.kind !== 'number') this.fail(t.config.phpExpectedNumberAfterSign(token.value, describe(n)));
       this.take();
-      return t.value === '-' ? -n.value : n.value;
+      return token.value === '-' ? -n.value : n.value;
     }
-    if (t.kind === 'word' && /^(true|false|null)$/i.test(t.value)) {
+    if (token.kind === 'word' && /^(true|false|null)$/i.test(token.value)) {
       this.take();
-      const w = t.value.toLowerCase();
+      const w = token.value.toLowerCase();
       return w === 'null' ? null : w === 'true';
     }
-    return this.fail(`expected a value (a string, number, true, false, null or an array), found ${describe(t)}`);
+    return this.fail(t.config.phpExpectedValue(describe(token)));
   }
 
   private elements(close: ']' | ')'): PhpValue {
-    if (++this.depth > MAX_DEPTH) this.fail(`arrays nested more than ${MAX_DEPTH} deep`);
+    if (++this.depth > MAX_DEPTH) this.fail(t.config.phpTooDeep(MAX_DEPTH));
     const list: PhpValue[] = [];
     const entries: Array<[string, PhpValue]> = [];
     let keyed: boolean | undefined;
@@ -332,18 +334,18 @@ class Parser {
       let entryKeyed = false;
       if (this.isPunct('=>')) {
         this.take();
-        if (typeof first !== 'string' && typeof first !== 'number') this.fail('an array key must be a string or an integer', start);
+        if (typeof first !== 'string' && typeof first !== 'number') this.fail(t.config.phpBadKey, start);
         const key = String(first);
-        if (entries.some(([k]) => k === key)) this.fail(`duplicate key '${key}'`, start);
+        if (entries.some(([k]) => k === key)) this.fail(t.config.phpDuplicateKey(key), start);
         entries.push([key, this.value()]);
         entryKeyed = true;
       } else {
         list.push(first);
       }
-      if (keyed !== undefined && keyed !== entryKeyed) this.fail("an array must either give every entry a key ('key' => value) or none", start);
+      if (keyed !== undefined && keyed !== entryKeyed) this.fail(t.config.phpMixedKeys, start);
       keyed = entryKeyed;
       if (this.isPunct(',')) this.take();
-      else if (!this.isPunct(close)) this.fail(`expected ',' or '${close}' in the array, found ${describe(this.token)}`);
+      else if (!this.isPunct(close)) this.fail(t.config.phpExpectedCommaOrClose(close, describe(this.token)));
     }
     this.take();
     this.depth -= 1;

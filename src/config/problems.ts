@@ -1,7 +1,6 @@
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import type { Source } from './types.js';
-
-export const CONFIG_HINT = 'Run `ckafka config show` for the effective configuration; docs/configuration.md lists every key.';
 
 /** Where a value was written, for messages: the file and key, the variable, or the flag. */
 export function whereOf(source: Source, key: string): string {
@@ -9,11 +8,11 @@ export function whereOf(source: Source, key: string): string {
     case 'file':
       return `${source.path}: ${key}`;
     case 'env':
-      return `environment variable ${source.name}`;
+      return t.config.whereEnv(source.name);
     case 'flag':
       return source.name;
     case 'default':
-      return `default ${key}`;
+      return t.config.whereDefault(key);
   }
 }
 
@@ -22,7 +21,7 @@ export class Problems {
   readonly list: string[] = [];
 
   add(where: string, message: string): void {
-    const line = `${where}: ${message}`;
+    const line = t.config.problemAt(where, message);
     if (!this.list.includes(line)) this.list.push(line);
   }
 
@@ -31,12 +30,12 @@ export class Problems {
   }
 
   /** Throws one config error (exit 3) listing every problem found so far. */
-  throwIfAny(hint: string = CONFIG_HINT): void {
+  throwIfAny(hint: string = t.config.configHint): void {
     if (this.empty) return;
     const message =
       this.list.length === 1
         ? this.list[0]!
-        : `${this.list.length} problems in the configuration:\n${this.list.map((p) => `  - ${p}`).join('\n')}`;
+        : `${t.config.problemsHeading(this.list.length)}\n${this.list.map((p) => `  - ${p}`).join('\n')}`;
     throw new CkafkaError('config', message, { hint });
   }
 }
@@ -44,10 +43,10 @@ export class Problems {
 /** A short, safe description of a value for a message; secrets are never described. */
 export function describeValue(raw: unknown, secret = false): string {
   if (secret) return '';
-  if (raw === null) return ', got null';
-  if (raw === undefined) return ', got nothing';
-  if (Array.isArray(raw)) return ', got a list';
-  if (typeof raw === 'object') return ', got an object';
-  if (typeof raw === 'string') return `, got '${raw.length > 80 ? `${raw.slice(0, 77)}...` : raw}'`;
-  return `, got ${String(raw)}`;
+  if (raw === null) return t.config.gotNull;
+  if (raw === undefined) return t.config.gotNothing;
+  if (Array.isArray(raw)) return t.config.gotList;
+  if (typeof raw === 'object') return t.config.gotObject;
+  if (typeof raw === 'string') return t.config.gotText(raw.length > 80 ? `${raw.slice(0, 77)}...` : raw);
+  return t.config.gotValue(String(raw));
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { CompressionName, SaslMechanism } from './types.js';
 import { boolean, brokerList, integer, oneOf, secret, text, topicName, ValueError, type Parser } from './values.js';
 
@@ -38,7 +39,7 @@ const sessionTimeout: Parser<number> = (value) => {
   try {
     return integer(6000, 1_800_000)(value);
   } catch {
-    throw new ValueError('an integer from 6000 to 1800000 (ms; brokers refuse other values by default, CKafka accepts 6000–300000)');
+    throw new ValueError(t.config.valueSessionTimeout);
   }
 };
 
@@ -60,7 +61,7 @@ export const PROPERTIES = {
   'reconnect.backoff.max.ms': def({ scope: 'client', parse: integer(0, 3_600_000), default: '3000', kafkajs: 'retry.maxRetryTime', help: 'Longest wait between retries and reconnects.' }),
   'message.max.bytes': def({ scope: 'client', parse: integer(1000, 1_000_000_000), default: '12582912', kafkajs: 'producer check before sending (ProducerSettings.messageMaxBytes)', help: 'Largest message ckafka sends; CKafka accepts 12 MB (12582912 bytes).' }),
   'security.protocol': def<SecurityProtocol>({ scope: 'client', parse: oneOf<SecurityProtocol>({ PLAINTEXT: 'plaintext', SSL: 'ssl', SASL_PLAINTEXT: 'sasl_plaintext', SASL_SSL: 'sasl_ssl' }), default: 'PLAINTEXT', env: 'CKAFKA_SECURITY_PROTOCOL', kafkajs: 'ssl and sasl', help: 'PLAINTEXT, SSL, SASL_PLAINTEXT (CKafka public network) or SASL_SSL. When unset, inferred from the SASL and TLS settings.' }),
-  'sasl.mechanisms': def<SaslMechanism>({ scope: 'client', parse: oneOf<SaslMechanism>({ PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512' }, { GSSAPI: 'Kerberos is not supported by kafkajs', OAUTHBEARER: 'not supported by ckafka' }), aliases: ['sasl.mechanism'], default: 'PLAIN', env: 'CKAFKA_SASL_MECHANISMS', kafkajs: 'sasl.mechanism', help: 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.' }),
+  'sasl.mechanisms': def<SaslMechanism>({ scope: 'client', parse: oneOf<SaslMechanism>({ PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512' }, { GSSAPI: () => t.config.whyKerberosMechanism, OAUTHBEARER: () => t.config.whyNotSupported }), aliases: ['sasl.mechanism'], default: 'PLAIN', env: 'CKAFKA_SASL_MECHANISMS', kafkajs: 'sasl.mechanism', help: 'SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.' }),
   'sasl.username': def({ scope: 'client', parse: text, key: 'sasl_username', env: 'CKAFKA_SASL_USERNAME', kafkajs: 'sasl.username', help: "SASL user; for CKafka '<instance id>#<user>' (or set ckafka_instance_id)." }),
   'sasl.password': def({ scope: 'client', parse: secret, secret: true, key: 'sasl_password', env: 'CKAFKA_SASL_PASSWORD', kafkajs: 'sasl.password', help: 'SASL password. Never printed.' }),
   'sasl.password.file': def({ scope: 'client', parse: text, key: 'sasl_password_file', env: 'CKAFKA_SASL_PASSWORD_FILE', kafkajs: 'sasl.password (the file content, without the final newline)', help: 'ckafka extension: read sasl.password from this file (relative to the config file).' }),
@@ -87,7 +88,7 @@ export const PROPERTIES = {
   'group.id': def({ scope: 'consumer', parse: text, key: 'group_id', env: 'CKAFKA_GROUP_ID', kafkajs: 'consumer groupId', help: 'Consumer group (the demo uses php-demo).' }),
   'session.timeout.ms': def({ scope: 'consumer', parse: sessionTimeout, default: '10000', kafkajs: 'consumer sessionTimeout', help: 'Group session timeout; CKafka accepts 6000–300000.' }),
   'heartbeat.interval.ms': def({ scope: 'consumer', parse: integer(1, 3_600_000), kafkajs: 'consumer heartbeatInterval', help: 'Heartbeat interval (default: a third of session.timeout.ms, at most 3000); must be below session.timeout.ms.' }),
-  'auto.offset.reset': def<'earliest' | 'latest'>({ scope: 'consumer', parse: oneOf<'earliest' | 'latest'>({ earliest: 'earliest', smallest: 'earliest', beginning: 'earliest', latest: 'latest', largest: 'latest', end: 'latest' }, { error: 'not supported by ckafka' }), default: 'earliest', kafkajs: 'subscribe({ fromBeginning })', help: 'Where a group without committed offsets starts.' }),
+  'auto.offset.reset': def<'earliest' | 'latest'>({ scope: 'consumer', parse: oneOf<'earliest' | 'latest'>({ earliest: 'earliest', smallest: 'earliest', beginning: 'earliest', latest: 'latest', largest: 'latest', end: 'latest' }, { error: () => t.config.whyNotSupported }), default: 'earliest', kafkajs: 'subscribe({ fromBeginning })', help: 'Where a group without committed offsets starts.' }),
   'fetch.wait.max.ms': def({ scope: 'consumer', parse: integer(0, 300_000), default: '500', kafkajs: 'consumer maxWaitTimeInMs', help: 'Longest a fetch waits for data (also bounds how long Ctrl-C takes).' }),
   'fetch.max.bytes': def({ scope: 'consumer', parse: integer(0, 2_147_483_135), default: '16777216', kafkajs: 'consumer maxBytes', help: 'Most data per fetch (16 MiB: above CKafka 12 MB messages, bounded memory).' }),
   'max.partition.fetch.bytes': def({ scope: 'consumer', parse: integer(1, 1_000_000_000), aliases: ['fetch.message.max.bytes'], default: '1048576', kafkajs: 'consumer maxBytesPerPartition', help: 'Most data per partition and fetch (a larger message still arrives whole).' }),

@@ -6,7 +6,10 @@ export const REDACTED = '[redacted]';
 export interface SettingView {
   value: string | string[];
   source: Source;
+  /** In English: `config show -o json` is the same in every language. */
   note?: string;
+  /** The note in the user's language when that is not English; for the text, never in JSON. */
+  localNote?: string;
 }
 
 /** The effective configuration with every secret redacted: what `config show` prints (also as JSON). */
@@ -27,6 +30,7 @@ function view<T extends string | string[]>(setting: Setting<T>, name = ''): Sett
   else if (typeof value === 'string' && name.endsWith('.pem')) value = pemSummary(value);
   const out: SettingView = { value, source: setting.source };
   if (setting.note !== undefined) out.note = setting.note;
+  if (setting.localNote !== undefined) out.localNote = setting.localNote;
   return out;
 }
 

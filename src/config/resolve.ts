@@ -1,6 +1,7 @@
+import { t } from '../i18n/index.js';
 import { describeValue, whereOf, type Problems } from './problems.js';
 import { PROPERTY_NAMES, propertyDef, type PropertyName, type Role } from './properties.js';
-import type { Source } from './types.js';
+import type { NoteText, Source } from './types.js';
 import { ValueError } from './values.js';
 
 /** One value as the user wrote it, before layering. */
@@ -33,7 +34,7 @@ export interface Resolved {
 export interface IgnoredEntry {
   role: Role;
   resolved: Resolved;
-  note: string;
+  note: NoteText;
 }
 
 export interface Resolution {
@@ -71,11 +72,11 @@ function parseEntry(entry: RawEntry, problems: Problems): Resolved | undefined {
   const secret = def.secret === true;
   const text = secret && typeof entry.raw !== 'string' ? undefined : textOf(entry.raw, def.list === true);
   try {
-    if (text === undefined) throw new ValueError(secret ? 'a string (put it in quotes)' : def.list ? 'a string or a list of strings' : 'a string, number or boolean');
+    if (text === undefined) throw new ValueError(secret ? t.config.valueQuotedString : def.list ? t.config.valueStringOrList : t.config.valueScalar);
     return { entry, text, value: def.parse(text) };
   } catch (error) {
     if (!(error instanceof ValueError)) throw error;
-    problems.add(where, `expected ${error.expected}${error.showValue ? describeValue(entry.raw, secret) : ''}`);
+    problems.add(where, `${t.config.expected(error.expected)}${error.showValue ? describeValue(entry.raw, secret) : ''}`);
     return undefined;
   }
 }
@@ -119,9 +120,10 @@ export function resolveLayers(layers: readonly Layer[], problems: Problems): Res
   return { effective, ignored };
 }
 
-function ignoredNote(name: string, role: Role, scope: Role): string {
-  const extra = name === 'request.timeout.ms' ? '; it does not become a kafkajs request timeout' : '';
-  return `librdkafka ignores ${name} in a ${role} (it is a ${scope} property), and so does ckafka${extra}`;
+const ROLE_WORDS = { client: 'roleClient', producer: 'roleProducer', consumer: 'roleConsumer' } as const;
+
+function ignoredNote(name: string, role: Role, scope: Role): NoteText {
+  return (m) => m.noteIgnored(name, m[ROLE_WORDS[role]], m[ROLE_WORDS[scope]], name === 'request.timeout.ms' ? m.noteIgnoredRequestTimeout : '');
 }
 
 function reportConflicts(candidates: Resolved[], problems: Problems): void {
@@ -129,11 +131,9 @@ function reportConflicts(candidates: Resolved[], problems: Problems): void {
   for (const other of candidates.slice(1)) {
     if (other.entry.name === first.entry.name && JSON.stringify(other.value) === JSON.stringify(first.value)) continue;
     const secret = propertyDef(first.entry.name).secret === true || propertyDef(other.entry.name).secret === true;
-    const values = secret || first.entry.name !== other.entry.name ? '' : ` ('${first.text}' and '${other.text}')`;
+    const values = secret || first.entry.name !== other.entry.name ? '' : t.config.conflictValues(first.text, other.text);
     const clientWide = first.entry.role !== other.entry.role && propertyDef(first.entry.name).scope === 'client';
-    const advice = clientWide
-      ? 'ckafka uses one connection setup for producing and consuming, so set a client-wide property once, in "client"'
-      : 'set only one';
-    problems.add(whereOf(other.entry.source, other.entry.key), `conflicts with ${first.entry.key}${values}: ${advice}`);
+    const advice = clientWide ? t.config.conflictClientWide : t.config.conflictSetOne;
+    problems.add(whereOf(other.entry.source, other.entry.key), t.config.conflictsWith(first.entry.key, values, advice));
   }
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { CONFIG_ENV, envValue, expandHome, homeOf } from './env.js';
 import { JsonSyntaxError, parseJsonSafely } from './json.js';
 import { parsePhpConfig, PhpSyntaxError } from './php.js';
@@ -18,8 +19,6 @@ export interface ConfigFile {
   /** How the file was chosen. */
   how: 'flag' | 'env' | 'search';
 }
-
-const PHP_HINT = "ckafka reads CKafkaSetting.php as data: `<?php return [ 'key' => 'value', … ];` (comments, nested arrays, numbers, true/false/null); nothing is executed.";
 
 type Env = ConfigRequest['env'];
 
@@ -85,9 +84,7 @@ function settingsOf(result: { filepath: string; config: unknown; isEmpty?: boole
 
 /** A file that says nothing is refused rather than taken as "no settings": it is most likely a mistake. */
 function noSettings(path: string): never {
-  throw new CkafkaError('config', `${path}: the file has no settings (it is empty, only comments, or null); expected an object such as {"bootstrap_servers": "host:9092"}`, {
-    hint: 'Write the settings into it (ckafka config init writes a starter file), or remove it.',
-  });
+  throw new CkafkaError('config', t.config.fileWithoutSettings(path), { hint: t.config.fileWithoutSettingsHint });
 }
 
 /** A loader's result: `null` or nothing is refused (see noSettings), except package.json without a "ckafka" key. */
@@ -121,15 +118,13 @@ function globalConfigDir(env: Env): string | undefined {
 
 async function mustBeFile(path: string, from: string): Promise<void> {
   const info = await fs.stat(path).catch(() => undefined);
-  if (info === undefined) throw new CkafkaError('config', `config file not found: ${path} (from ${from})`);
-  if (!info.isFile()) throw new CkafkaError('config', `config file is not a file: ${path} (from ${from})`);
+  if (info === undefined) throw new CkafkaError('config', t.config.fileNotFound(path, from));
+  if (!info.isFile()) throw new CkafkaError('config', t.config.fileNotAFile(path, from));
 }
 
 function loaders() {
   const refuse = (path: string): never => {
-    throw new CkafkaError('config', `${path}: ckafka does not execute configuration files`, {
-      hint: 'Use ckafka.config.json, .ckafkarc(.json|.yaml) or CKafkaSetting.php.',
-    });
+    throw new CkafkaError('config', t.config.noExecute(path), { hint: t.config.noExecuteHint });
   };
   return {
     '.json': (path: string, content: string) => parseJson(path, content),
@@ -150,7 +145,7 @@ function parseJson(path: string, content: string): unknown {
   try {
     return someSettings(path, refuseImport(path, parseJsonSafely(content)));
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new CkafkaError('config', `${path}: ${error.message}`);
+    if (error instanceof JsonSyntaxError) throw new CkafkaError('config', t.config.inFile(path, error.message));
     throw error;
   }
 }
@@ -163,8 +158,8 @@ async function parseYaml(path: string, content: string): Promise<unknown> {
     if (error instanceof CkafkaError) throw error;
     // js-yaml's message quotes the text around the error; keep only its reason and position.
     const e = error as { reason?: string; mark?: { line: number; column: number } };
-    const at = e.mark ? ` at line ${e.mark.line + 1}, column ${e.mark.column + 1}` : '';
-    throw new CkafkaError('config', `${path}: invalid YAML${at}: ${e.reason ?? 'syntax error'}`);
+    const at = e.mark ? t.config.yamlPosition(e.mark.line + 1, e.mark.column + 1) : '';
+    throw new CkafkaError('config', t.config.yamlInvalid(path, at, e.reason ?? t.config.yamlSyntaxError));
   }
 }
 
@@ -172,7 +167,7 @@ function parsePhp(path: string, content: string): unknown {
   try {
     return someSettings(path, parsePhpConfig(content));
   } catch (error) {
-    if (error instanceof PhpSyntaxError) throw new CkafkaError('config', `${path}: ${error.message}`, { hint: PHP_HINT });
+    if (error instanceof PhpSyntaxError) throw new CkafkaError('config', t.config.inFile(path, error.message), { hint: t.config.phpHint });
     throw error;
   }
 }
@@ -180,7 +175,7 @@ function parsePhp(path: string, content: string): unknown {
 // cosmiconfig would merge `$import`ed files, and ckafka could not say which file a value came from.
 function refuseImport(path: string, doc: unknown): unknown {
   if (typeof doc === 'object' && doc !== null && '$import' in doc) {
-    throw new CkafkaError('config', `${path}: $import is not supported (ckafka reads one file; use profiles for several clusters)`);
+    throw new CkafkaError('config', t.config.importUnsupported(path));
   }
   return doc;
 }
@@ -192,7 +187,7 @@ async function wrap<T>(load: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof CkafkaError) throw error;
     const e = error as NodeJS.ErrnoException & { filepath?: string };
-    const where = e.filepath ?? e.path ?? 'config file';
-    throw new CkafkaError('config', `${where}: cannot read: ${e.code ?? e.message}`, { cause: error });
+    const where = e.filepath ?? e.path ?? t.config.aConfigFile;
+    throw new CkafkaError('config', t.config.cannotRead(where, e.code ?? e.message), { cause: error });
   }
 }

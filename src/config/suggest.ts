@@ -1,3 +1,5 @@
+import { t } from '../i18n/index.js';
+
 /** Levenshtein distance with adjacent transpositions (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -39,5 +41,5 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
 /** " (did you mean 'x'?)" or "". */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const suggestion = nearest(name, candidates);
-  return suggestion === undefined ? '' : ` (did you mean '${suggestion}'?)`;
+  return suggestion === undefined ? '' : t.config.didYouMean(suggestion);
 }

@@ -1,3 +1,5 @@
+import type { Catalog } from '../i18n/index.js';
+
 /** Where a configuration value came from, shown by `ckafka config show`. */
 export type Source =
   | { kind: 'default' }
@@ -8,11 +10,16 @@ export type Source =
 export interface Setting<T> {
   value: T;
   source: Source;
-  /** e.g. "librdkafka ignores this property in a consumer; ckafka does the same". */
+  /** e.g. "librdkafka ignores this property in a consumer; ckafka does the same": in English, as `config show -o json` gives it. */
   note?: string;
+  /** The note in the user's language when that is not English, for people (`config show`). */
+  localNote?: string;
   /** A password or key: never printed (`config show` and errors redact it). */
   secret?: boolean;
 }
+
+/** A note's text, given the config messages of a language: made in English and in the user's language. */
+export type NoteText = (messages: Catalog['config']) => string;
 
 /** A librdkafka-style property given on the command line (`-X k=v`, or a command flag). */
 export interface PropertyOverride {

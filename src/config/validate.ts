@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.js';
 import type { Values } from './lookup.js';
 import type { Problems } from './problems.js';
 import type { PropertyName, SecurityProtocol } from './properties.js';
@@ -49,26 +50,26 @@ export function validateCombinations(values: Values, problems: Problems): void {
 function validateSecurity(values: Values, problems: Problems): void {
   const { protocol, inferred } = effectiveProtocol(values);
   const protocolWhere = values.where('security.protocol');
-  const named = `${protocolName(protocol)} (${protocolWhere})`;
+  const named = t.config.protocolFrom(protocolName(protocol), protocolWhere);
   if (!inferred && values.given('security.protocol')) {
     const saslKey = SASL_KEYS.find((k) => values.given(k));
     if (!usesSasl(protocol) && saslKey !== undefined) {
-      problems.add(values.where(saslKey), `SASL settings need security.protocol SASL_PLAINTEXT or SASL_SSL, but it is ${named}`);
+      problems.add(values.where(saslKey), t.config.saslNeedsProtocol(named));
     }
     const sslKey = SSL_KEYS.find((k) => values.given(k));
     if (!usesSsl(protocol) && sslKey !== undefined) {
-      problems.add(values.where(sslKey), `TLS settings need security.protocol SSL or SASL_SSL, but it is ${named}`);
+      problems.add(values.where(sslKey), t.config.tlsNeedsProtocol(named));
     }
   }
   if (usesSasl(protocol)) {
     // Attached to the setting that asks for SASL: the explicit protocol, or the first credential.
     const at = inferred ? values.where(SASL_KEYS.find((k) => values.given(k)) ?? 'sasl.username') : protocolWhere;
-    const missing = (what: string) => (inferred ? `SASL settings are given, but no ${what}` : `${protocolName(protocol)} needs a SASL ${what}`);
+    const missing = (what: string) => (inferred ? t.config.saslGivenWithout(what) : t.config.protocolNeedsSasl(protocolName(protocol), what));
     if (values.resolved('sasl.username') === undefined) {
-      problems.add(at, `${missing('user name')}: set sasl_username (or CKAFKA_SASL_USERNAME, -X sasl.username=…)`);
+      problems.add(at, t.config.setSaslUsername(missing(t.config.saslUserName)));
     }
     if (values.resolved('sasl.password') === undefined) {
-      problems.add(at, `${missing('password')}: set sasl_password or sasl_password_file (or CKAFKA_SASL_PASSWORD, CKAFKA_SASL_PASSWORD_FILE)`);
+      problems.add(at, t.config.setSaslPassword(missing(t.config.saslPassword)));
     }
   }
   const instance = values.get('ckafka_instance_id');
@@ -76,17 +77,17 @@ function validateSecurity(values: Values, problems: Problems): void {
   if (instance !== undefined && user !== undefined && user.includes('#') && !user.startsWith(`${instance}#`)) {
     problems.add(
       values.where('sasl.username'),
-      `the user name already names an instance ('${user.slice(0, user.indexOf('#'))}#…') that differs from ckafka_instance_id '${instance}' (${values.where('ckafka_instance_id')})`,
+      t.config.instanceMismatch(user.slice(0, user.indexOf('#')), instance, values.where('ckafka_instance_id')),
     );
   }
   const hasCert = values.resolved('ssl.certificate.location') !== undefined;
   const hasKey = values.resolved('ssl.key.location') !== undefined;
   if (hasCert !== hasKey) {
     const [set, missing] = hasCert ? (['ssl.certificate.location', 'ssl.key.location'] as const) : (['ssl.key.location', 'ssl.certificate.location'] as const);
-    problems.add(values.where(set), `a client certificate needs both a certificate and its key: ${missing} (or its .pem form) is missing`);
+    problems.add(values.where(set), t.config.certificateWithoutKey(missing));
   }
   if (values.given('ssl.key.password') && !hasKey) {
-    problems.add(values.where('ssl.key.password'), 'is set but there is no key (ssl.key.location or ssl.key.pem)');
+    problems.add(values.where('ssl.key.password'), t.config.keyPasswordWithoutKey);
   }
 }
 
@@ -94,17 +95,17 @@ function validateConsumer(values: Values, problems: Problems): void {
   const session = values.must('session.timeout.ms');
   const heartbeat = values.get('heartbeat.interval.ms');
   if (heartbeat !== undefined && heartbeat >= session) {
-    problems.add(values.where('heartbeat.interval.ms'), `expected less than session.timeout.ms (${session}, ${values.where('session.timeout.ms')}), got ${heartbeat}`);
+    problems.add(values.where('heartbeat.interval.ms'), t.config.heartbeatNotBelowSession(session, values.where('session.timeout.ms'), heartbeat));
   }
 }
 
 function validateProducer(values: Values, problems: Problems): void {
   if (values.get('enable.idempotence') !== true) return;
-  const why = `enable.idempotence is true (${values.where('enable.idempotence')})`;
+  const why = t.config.idempotenceOn(values.where('enable.idempotence'));
   if (values.given('acks') && values.get('acks') !== -1) {
-    problems.add(values.where('acks'), `expected all (or -1) because ${why}, got ${values.get('acks')}`);
+    problems.add(values.where('acks'), t.config.idempotenceAcks(why, String(values.get('acks'))));
   }
   if (values.given('retries') && values.get('retries') === 0) {
-    problems.add(values.where('retries'), `expected more than 0 because ${why}`);
+    problems.add(values.where('retries'), t.config.idempotenceRetries(why));
   }
 }

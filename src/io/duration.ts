@@ -1,4 +1,5 @@
 import { usageError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -9,7 +10,7 @@ export const MAX_DURATION_MS = 2_147_483_647;
  * Parses a duration such as `10s`, `500ms`, `2m`, `1h30m` or `1.5s` into milliseconds.
  * A bare number is refused: `--idle-timeout 10` could mean seconds or milliseconds.
  */
-export function parseDuration(text: string, flag = 'duration'): number {
+export function parseDuration(text: string, flag = t.config.durationWord): number {
   const trimmed = text.trim();
   const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
   let total = 0;
@@ -21,16 +22,14 @@ export function parseDuration(text: string, flag = 'duration'): number {
     parts += 1;
   }
   if (parts === 0 || at !== trimmed.length) {
-    const hint = /^\d+(\.\d+)?$/.test(trimmed)
-      ? `Add a unit: ${trimmed}s or ${trimmed}ms.`
-      : 'Use a number with a unit: 500ms, 10s, 2m, 1h (or combined: 1m30s).';
-    throw usageError(`${flag}: invalid duration '${text}'`, hint);
+    const hint = /^\d+(\.\d+)?$/.test(trimmed) ? t.config.durationAddUnit(trimmed) : t.config.durationUseUnit;
+    throw usageError(t.config.durationInvalid(flag, text), hint);
   }
   const ms = Math.round(total);
   // Only consume's --idle-timeout has a --follow to wait without end.
-  const forEver = flag === '--idle-timeout' ? 'Use --follow to wait for ever.' : undefined;
-  if (ms <= 0) throw usageError(`${flag}: the duration must be longer than 0, got '${text}'`, forEver);
-  if (ms > MAX_DURATION_MS) throw usageError(`${flag}: the duration must be at most 24 days (596h), got '${text}'`, forEver);
+  const forEver = flag === '--idle-timeout' ? t.config.durationFollowHint : undefined;
+  if (ms <= 0) throw usageError(t.config.durationNotPositive(flag, text), forEver);
+  if (ms > MAX_DURATION_MS) throw usageError(t.config.durationTooLong(flag, text), forEver);
   return ms;
 }
 

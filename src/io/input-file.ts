@@ -1,24 +1,25 @@
 import { fstatSync, promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
 import { CkafkaError, usageError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 
 /** Why a file could not be read, in words (the errno code stays for the rare ones). */
 export function fileErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file';
+      return t.config.fileNoSuchFile;
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return t.config.filePermissionDenied;
     case 'EISDIR':
-      return 'it is a directory, expected a file';
+      return t.config.fileIsDirectory;
     case 'ENOTDIR':
-      return 'a part of the path is not a directory';
+      return t.config.fileNotDirectoryInPath;
     case 'ELOOP':
-      return 'too many symbolic links';
+      return t.config.fileTooManyLinks;
     case 'EIO':
-      return 'input/output error';
+      return t.config.fileIoError;
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }
@@ -36,12 +37,12 @@ export async function openInputFile(path: string, cwd: string, flag = '--file'):
   try {
     handle = await fs.open(full, 'r');
   } catch (error) {
-    throw usageError(`cannot read ${flag} ${path}: ${fileErrorReason(error)}`);
+    throw usageError(t.config.cannotReadInput(flag, path, fileErrorReason(error)));
   }
   const info = await handle.stat().catch(() => undefined);
   if (info?.isDirectory()) {
     await handle.close().catch(() => undefined);
-    throw usageError(`cannot read ${flag} ${path}: ${fileErrorReason({ code: 'EISDIR' })}`);
+    throw usageError(t.config.cannotReadInput(flag, path, fileErrorReason({ code: 'EISDIR' })));
   }
   return handle;
 }
@@ -55,10 +56,7 @@ export async function* namedReadErrors(stream: AsyncIterable<Buffer | string>, w
     yield* stream;
   } catch (error) {
     if (error instanceof CkafkaError) throw error;
-    throw new CkafkaError('partial', `cannot read ${what}: ${fileErrorReason(error)}`, {
-      hint: 'The messages read before the error were sent and reported; the rest of the input was not.',
-      cause: error,
-    });
+    throw new CkafkaError('partial', t.config.cannotReadStream(what, fileErrorReason(error)), { hint: t.config.readFailedHint, cause: error });
   }
 }
 
@@ -73,5 +71,5 @@ export function refuseDirectoryStdin(stdin: unknown): void {
       return undefined;
     }
   })();
-  if (info?.isDirectory()) throw usageError('cannot read stdin: it is a directory, expected a file or a pipe');
+  if (info?.isDirectory()) throw usageError(t.config.stdinIsDirectory);
 }

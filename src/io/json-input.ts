@@ -1,12 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import type { Header, OutgoingRecord } from '../kafka/records.js';
 import { JsonSyntaxError, parseJsonSafely } from '../config/json.js';
+import { t } from '../i18n/index.js';
 
 type Parsed = { record: OutgoingRecord } | { error: string };
 type Encoding = 'utf8' | 'base64' | 'hex';
 
 const ENCODINGS: Readonly<Record<string, Encoding>> = { utf8: 'utf8', 'utf-8': 'utf8', base64: 'base64', hex: 'hex' };
-const EXPECTED = 'expected a JSON object with "value" (or "payload"), optional "key", "headers", "partition", "timestamp"';
 // Kafka timestamps are int64 ms; beyond 2^53 a JavaScript number is no longer exact.
 const MAX_TIMESTAMP = Number.MAX_SAFE_INTEGER;
 const MAX_PARTITION = 2_147_483_647;
@@ -20,24 +20,24 @@ const MAX_PARTITION = 2_147_483_647;
  * fields are ignored. Header order and repeated names are kept as written; a null stays null.
  */
 export function parseJsonRecord(line: string | Buffer, now: number): Parsed {
-  if (typeof line !== 'string' && !isUtf8(line)) return { error: 'the line is not valid UTF-8 (binary data goes in base64 or hex with "payload_encoding")' };
+  if (typeof line !== 'string' && !isUtf8(line)) return { error: t.config.jsonLineNotUtf8 };
   let data: unknown;
   try {
     // The safe parser's message gives the column and reason without quoting the line (V8's
     // quotes it, and words it differently from one Node version to the next).
     data = parseJsonSafely(typeof line === 'string' ? line : line.toString('utf8'));
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { error: `invalid JSON at column ${error.column}: ${error.reason}` };
+    if (error instanceof JsonSyntaxError) return { error: t.config.jsonLineInvalid(error.column, error.reason) };
     throw error;
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: EXPECTED };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { error: t.config.jsonLineNotObject };
   const o = data as Record<string, unknown>;
   try {
     const valueField = Object.hasOwn(o, 'payload') ? 'payload' : 'value';
-    if (!Object.hasOwn(o, valueField)) throw new Error('missing "value" (or "payload")');
+    if (!Object.hasOwn(o, valueField)) throw new Error(t.config.jsonLineNoValue);
     const record: OutgoingRecord = {
-      key: bytesOf(o.key, encodingOf(o.key_encoding, 'key_encoding'), 'key'),
-      value: bytesOf(o[valueField], encodingOf(o.payload_encoding ?? o.value_encoding, 'payload_encoding'), valueField),
+      key: bytesOf(o.key, encodingOf(o.key_encoding, '"key_encoding"'), 'key'),
+      value: bytesOf(o[valueField], encodingOf(o.payload_encoding ?? o.value_encoding, '"payload_encoding"'), valueField),
       headers: headersOf(o.headers_list ?? o.headers),
       timestamp: timestampOf(o.timestamp, now),
     };
@@ -49,17 +49,18 @@ export function parseJsonRecord(line: string | Buffer, now: number): Parsed {
   }
 }
 
-function encodingOf(value: unknown, field: string): Encoding {
+/** `what` names the field for a message, quoted: "key_encoding". */
+function encodingOf(value: unknown, what: string): Encoding {
   if (value === undefined || value === null) return 'utf8';
   const encoding = typeof value === 'string' && Object.hasOwn(ENCODINGS, value) ? ENCODINGS[value] : undefined;
-  if (encoding === undefined) throw new Error(`"${field}" must be utf8, base64 or hex`);
+  if (encoding === undefined) throw new Error(t.config.jsonLineBadEncoding(what));
   return encoding;
 }
 
 function bytesOf(value: unknown, encoding: Encoding, field: string): Buffer | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string') return decode(value, encoding, `"${field}"`);
-  if (encoding !== 'utf8') throw new Error(`"${field}" must be a string when it is in ${encoding}`);
+  if (encoding !== 'utf8') throw new Error(t.config.jsonLineNotString(field, encoding));
   // A JSON object or number as value is sent as its JSON text.
   return Buffer.from(JSON.stringify(value));
 }
@@ -68,14 +69,14 @@ function bytesOf(value: unknown, encoding: Encoding, field: string): Buffer | nu
 export function decode(text: string, encoding: Encoding, what: string): Buffer {
   switch (encoding) {
     case 'utf8':
-      if (hasLoneSurrogate(text)) throw new Error(`${what} holds a lone UTF-16 surrogate (\\ud800–\\udfff), which is not text; give binary data in base64 or hex`);
+      if (hasLoneSurrogate(text)) throw new Error(t.config.jsonLineLoneSurrogate(what));
       return Buffer.from(text, 'utf8');
     case 'hex':
-      if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) throw new Error(`${what} is not valid hex (pairs of 0-9, a-f)`);
+      if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) throw new Error(t.config.jsonLineNotHex(what));
       return Buffer.from(text, 'hex');
     case 'base64': {
       const bytes = decodeBase64(text);
-      if (bytes === null) throw new Error(`${what} is not valid base64`);
+      if (bytes === null) throw new Error(t.config.jsonLineNotBase64(what));
       return bytes;
     }
   }
@@ -104,10 +105,10 @@ function hasLoneSurrogate(text: string): boolean {
 function headersOf(value: unknown): Header[] {
   if (value === undefined || value === null) return [];
   const one = (key: unknown, v: unknown, encoding: unknown = undefined): Header => {
-    if (typeof key !== 'string') throw new Error('header names must be strings');
-    if (hasLoneSurrogate(key)) throw new Error('a header name holds a lone UTF-16 surrogate, which is not text');
-    if (v !== null && typeof v !== 'string') throw new Error(`header "${key}" must have a string value (or null)`);
-    return { key, value: v === null ? null : decode(v, encodingOf(encoding, `value_encoding of header "${key}"`), `header "${key}"`) };
+    if (typeof key !== 'string') throw new Error(t.config.jsonLineHeaderNameNotString);
+    if (hasLoneSurrogate(key)) throw new Error(t.config.jsonLineHeaderNameSurrogate);
+    if (v !== null && typeof v !== 'string') throw new Error(t.config.jsonLineHeaderValue(key));
+    return { key, value: v === null ? null : decode(v, encodingOf(encoding, t.config.jsonLineHeaderEncoding(key)), t.config.jsonLineHeader(key)) };
   };
   if (Array.isArray(value)) {
     return value.map((h: unknown) => {
@@ -116,18 +117,18 @@ function headersOf(value: unknown): Header[] {
         const entry = h as { key: unknown; value?: unknown; value_encoding?: unknown };
         return one(entry.key, Object.hasOwn(entry, 'value') ? entry.value : null, entry.value_encoding);
       }
-      throw new Error('"headers" entries must be {"key": ..., "value": ...} or [name, value]');
+      throw new Error(t.config.jsonLineHeaderEntry);
     });
   }
   // JSON.parse makes every name an own property, "__proto__" and "constructor" included.
   if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => one(k, v));
-  throw new Error('"headers" must be an object or a list');
+  throw new Error(t.config.jsonLineHeaders);
 }
 
 function partitionOf(value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_PARTITION) {
-    throw new Error(`"partition" must be a whole number from 0 to ${MAX_PARTITION}`);
+    throw new Error(t.config.jsonLinePartition(MAX_PARTITION));
   }
   return value;
 }
@@ -139,5 +140,5 @@ function timestampOf(value: unknown, now: number): number {
   if (typeof value === 'number') n = Math.trunc(value);
   else if (typeof value === 'string') n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   if (Number.isFinite(n) && n >= 0 && n <= MAX_TIMESTAMP) return n;
-  throw new Error('"timestamp" must be milliseconds since the epoch (0 or more) or an ISO date');
+  throw new Error(t.config.jsonLineTimestamp);
 }

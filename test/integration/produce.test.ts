@@ -180,6 +180,35 @@ describe('ckafka produce', () => {
     expect((await readBack(bootstrap, topic, 1)).map((m) => m.value)).toEqual(['small']);
   });
 
+  it('--input json: a bad line is reported in Chinese under a Chinese locale; exit code and delivery reports as in English', async () => {
+    const topic = uniqueTopic('json-zh');
+    await createTopic(bootstrap, topic, 1);
+    const stdin = `${JSON.stringify({ key: 'k1', value: 'one' })}\n{"value":"two",}\n[3]\n${JSON.stringify({ key: 'k4', value: 'four' })}\n`;
+    const run = (env: Record<string, string>) => runCli(['produce', ...base, '-t', topic, '--input', 'json', '-o', 'json'], { stdin, env });
+    const en = await run({});
+    const zh = await run({ LANG: 'zh_CN.UTF-8' });
+    expect([en.code, zh.code]).toEqual([7, 7]);
+    // The reports: the same fields and values, but for the offset and time each run gets.
+    const reports = (stdout: string) => jsonLines(stdout).map(({ offset: _o, timestamp: _t, ...rest }) => rest);
+    expect(reports(zh.stdout)).toEqual(reports(en.stdout));
+    expect(reports(zh.stdout).map((r) => [r.status, r.key, r.payload])).toEqual([['delivered', 'k1', 'one'], ['delivered', 'k4', 'four']]);
+    const errors = (stderr: string) => jsonLines(stderr).filter((l) => 'error' in l).map((l) => l.error as { kind: string; line: number; message: string });
+    expect(errors(en.stderr)).toEqual([
+      { kind: 'input', line: 2, message: 'invalid JSON at column 16: expected double-quoted property name' },
+      { kind: 'input', line: 3, message: 'expected a JSON object with "value" (or "payload"), optional "key", "headers", "partition", "timestamp"' },
+    ]);
+    expect(errors(zh.stderr)).toEqual([
+      { kind: 'input', line: 2, message: 'JSON 格式无效（第 16 列）：属性名应使用双引号' },
+      { kind: 'input', line: 3, message: '应为一个 JSON 对象，包含 "value"（或 "payload"），以及可选的 "key"、"headers"、"partition"、"timestamp"' },
+    ]);
+    const summary = (stderr: string) => {
+      const { elapsed_ms: _e, ...rest } = jsonLines(stderr).find((l) => 'summary' in l)?.summary as Record<string, unknown>;
+      return rest;
+    };
+    expect(summary(zh.stderr)).toEqual(summary(en.stderr));
+    expect(summary(zh.stderr)).toMatchObject({ delivered: 2, inputErrors: 2 });
+  });
+
   it('fails fast with exit 4 when the cluster cannot be reached', async () => {
     const started = Date.now();
     const r = await runCli(['produce', '--config', config, '-b', '127.0.0.1:1', '-t', 'x', '-n', '1']);

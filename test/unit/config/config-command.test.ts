@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../harness/run-cli.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { redactConfig, REDACTED } from '../../../src/config/redact.js';
 import { DEMO_CONSUMER, DEMO_PRODUCER } from '../../../src/config/init.js';
+import { setLocale } from '../../../src/i18n/index.js';
 import { request, tempDir, write } from './helpers.js';
 
 const SECRET = 'hunter2-S3cret';
@@ -189,5 +190,161 @@ describe('ckafka config init', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('CKafkaSetting.php: line 1');
     expect(() => statSync(join(dir, 'ckafka.config.json'))).toThrow();
+  });
+});
+
+describe('config in Chinese (LANG=zh_CN.UTF-8)', () => {
+  // main chooses the language for each command line; tests that call the library directly after
+  // these would otherwise see the last one's.
+  afterEach(() => setLocale('en'));
+
+  /** The same command line in English and in Chinese. */
+  async function both(dir: string, argv: string[], env: Record<string, string> = {}) {
+    const en = await cli(dir, argv, env);
+    const zh = await cli(dir, argv, { ...env, LANG: 'zh_CN.UTF-8' });
+    return { en, zh };
+  }
+
+  const CJK = /[\u4e00-\u9fff]/;
+
+  it('config show: Chinese headings, sources and notes; names and values as in English', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'ckafka.config.json', { bootstrap_servers: 'a:9092', producer: { acks: 'all', 'compression.type': 'gzip' }, consumer: { 'request.timeout.ms': 305000 } });
+    const { en, zh } = await both(dir, ['config', 'show', '-X', 'retries=3'], { CKAFKA_CLIENT_ID: 'env-client' });
+    expect([en.code, zh.code]).toEqual([0, 0]);
+    expect(zh.stderr).toBe('');
+    const line = (out: string, key: string) => out.split('\n').find((l) => l.startsWith(`${key} `))?.replace(/\s+/g, ' ');
+    expect(zh.stdout).toContain(`配置文件： ${path}`);
+    expect(zh.stdout).toMatch(/^profile： +（无）$/m);
+    expect(zh.stdout).toMatch(/^配置项 +值 +来源$/m);
+    expect(line(zh.stdout, 'group_id')).toBe('group_id （未设置）');
+    expect(line(zh.stdout, 'client.client.id')).toBe('client.client.id env-client 环境变量 CKAFKA_CLIENT_ID');
+    expect(line(zh.stdout, 'consumer.session.timeout.ms')).toBe('consumer.session.timeout.ms 10000 默认值');
+    expect(zh.stdout).toMatch(/consumer\.request\.timeout\.ms +305000 .*\n +↳ librdkafka 在消费者配置中会忽略 request\.timeout\.ms（它是生产者参数），ckafka 也一样；它不会成为 kafkajs 的请求超时\n/);
+    expect(zh.stdout).toContain('↳ CKafka 不接受 gzip（请改用 snappy 或 lz4）');
+    expect(zh.stdout).not.toContain('librdkafka ignores');
+    // Setting names, values and flag sources are the same: only the words around them change.
+    for (const key of ['bootstrap_servers', 'producer.acks', 'producer.retries', 'producer.compression.type', 'consumer.request.timeout.ms']) {
+      expect(line(zh.stdout, key), key).toBe(line(en.stdout, key));
+    }
+    // Columns line up on a terminal, where a Chinese character takes two columns.
+    const columns = (s: string) => [...s].reduce((n, ch) => n + (/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+    const rows = zh.stdout.split('\n').filter((l) => /^(配置项|group_id|producer\.acks) /.test(l));
+    const valueAt = rows.map((l) => {
+      const [, first, gap] = /^(\S+)( {2,})/.exec(l)!;
+      return columns(first!) + gap!.length;
+    });
+    expect(new Set(valueAt).size, rows.join('\n')).toBe(1);
+  });
+
+  it('config show -o json is the same in both languages, notes included', async () => {
+    const dir = tempDir();
+    write(dir, 'pw', `${SECRET}\n`);
+    write(dir, 'ckafka.config.json', {
+      bootstrap_servers: 'a:9092',
+      ckafka_instance_id: 'ckafka-1',
+      sasl_username: 'u',
+      sasl_password_file: 'pw',
+      producer: { 'enable.idempotence': true, 'compression.type': 'gzip' },
+      consumer: { 'request.timeout.ms': 305000, 'session.timeout.ms': 400000 },
+      profiles: { p: { topic_name: 't' } },
+    });
+    const { en, zh } = await both(dir, ['config', 'show', '-o', 'json', '--profile', 'p']);
+    expect([en.code, zh.code]).toEqual([0, 0]);
+    expect(zh.stdout).toBe(en.stdout);
+    expect(zh.stdout).toContain('librdkafka ignores request.timeout.ms in a consumer');
+    expect(zh.stdout).not.toMatch(CJK);
+    expect(zh.stdout).not.toContain('localNote');
+    expect(zh.stdout).not.toContain(SECRET);
+    // The same settings in text: every note in Chinese.
+    const text = await cli(dir, ['config', 'show', '--profile', 'p'], { LANG: 'zh_CN.UTF-8' });
+    const notes = text.stdout.split('\n').filter((l) => l.trim().startsWith('↳'));
+    expect(notes.length).toBeGreaterThanOrEqual(7);
+    for (const note of notes) expect(note).toMatch(CJK);
+    expect(text.stdout).toContain(`读取自 ${dir}/pw`);
+    expect(text.stdout).toMatch(/^client\.sasl\.username .*\n +↳ 实际发送为 'ckafka-1#u'/m);
+  });
+
+  it('a missing config file: exit 3, in Chinese', async () => {
+    const dir = tempDir();
+    const { en, zh } = await both(dir, ['config', 'show', '--config', 'nope.json']);
+    expect([en.code, zh.code]).toEqual([3, 3]);
+    expect(en.stderr).toBe(`ckafka: error: config file not found: ${dir}/nope.json (from --config)\n`);
+    expect(zh.stderr).toBe(`ckafka: 错误：找不到配置文件：${dir}/nope.json（来自 --config）\n`);
+    expect(zh.stdout).toBe(en.stdout);
+  });
+
+  it('a broken CKafkaSetting.php: exit 3, its line and column, in Chinese', async () => {
+    const dir = tempDir();
+    write(dir, 'CKafkaSetting.php', "<?php\nreturn [\n  'bootstrap_servers' => 'a:1'\n  'topic_name' => 't',\n];\n");
+    const { en, zh } = await both(dir, ['config', 'show', '--config', 'CKafkaSetting.php']);
+    expect([en.code, zh.code]).toEqual([3, 3]);
+    expect(en.stderr.split('\n')[0]).toBe(`ckafka: error: ${dir}/CKafkaSetting.php: line 4, column 3: expected ',' or ']' in the array, found a string`);
+    expect(zh.stderr.split('\n')[0]).toBe(`ckafka: 错误：${dir}/CKafkaSetting.php：第 4 行，第 3 列：数组中应为 ',' 或 ']'，实际为一个字符串`);
+    expect(zh.stderr).toContain('提示：ckafka 把 CKafkaSetting.php 当作数据读取');
+    expect(zh.stdout).toBe('');
+  });
+
+  it('an unknown property with its suggestion and a bad value: exit 3, both listed in Chinese', async () => {
+    const dir = tempDir();
+    const path = write(dir, 'ckafka.config.json', { producer: { akcs: 1, 'linger.ms': 5 }, consumer: { 'session.timeout.ms': 'abc' }, sasl_password: SECRET });
+    const { en, zh } = await both(dir, ['config', 'show']);
+    expect([en.code, zh.code]).toEqual([3, 3]);
+    expect(en.stderr).toContain(`${path}: producer.akcs: unknown librdkafka property (did you mean 'acks'?)`);
+    expect(zh.stderr).toContain('ckafka: 错误：配置中有 4 个问题：\n');
+    expect(zh.stderr).toContain(`  - ${path}: producer.akcs：未知的 librdkafka 参数（您是不是想写 'acks'？）\n`);
+    expect(zh.stderr).toContain(`  - ${path}: producer.linger.ms：ckafka 不支持 'linger.ms'：`);
+    expect(zh.stderr).toContain(
+      `  - ${path}: consumer.session.timeout.ms：应为介于 6000 和 1800000 之间的整数（毫秒；Broker 默认拒绝其他值，CKafka 接受 6000–300000），实际为 'abc'\n`,
+    );
+    expect(zh.stderr).toContain(`  - ${path}: sasl_password：已给出 SASL 配置项，但没有用户名：请设置 sasl_username（或 CKAFKA_SASL_USERNAME、-X sasl.username=…）\n`);
+    expect(zh.stderr).toContain('提示：运行 `ckafka config show` 查看生效的配置');
+    expect(zh.stderr + zh.stdout).not.toContain(SECRET);
+    expect(zh.stdout).toBe('');
+    // In JSON mode: one error line, the same kind and exit code, the message in Chinese.
+    const json = await both(dir, ['config', 'show', '-o', 'json']);
+    expect([json.en.code, json.zh.code]).toEqual([3, 3]);
+    const error = (r: { stderr: string }) => (JSON.parse(r.stderr) as { error: { kind: string; exit_code: number; message: string; hint: string } }).error;
+    expect(error(json.zh)).toMatchObject({ kind: 'config', exit_code: 3 });
+    expect(error(json.zh).kind).toBe(error(json.en).kind);
+    expect(error(json.zh).message).toMatch(/^配置中有 4 个问题：/);
+    expect(json.zh.stdout).toBe('');
+  });
+
+  it('-X without a value and a bad -X value: the same exit codes as in English', async () => {
+    const dir = tempDir();
+    const usage = await both(dir, ['config', 'show', '-X', 'acks=all', '-X', 'retries']);
+    expect([usage.en.code, usage.zh.code]).toEqual([2, 2]);
+    expect(usage.zh.stderr).toBe("ckafka: 错误：-X 的格式应为 name=value，但第 2 个 -X 没有 '='\n  提示：例如：-X acks=all -X retry.backoff.ms=200\n");
+    const value = await both(dir, ['config', 'show', '-X', 'acks=most']);
+    expect([value.en.code, value.zh.code]).toEqual([3, 3]);
+    expect(value.en.stderr).toContain("-X acks: expected one of all, -1, 0, 1, got 'most'");
+    expect(value.zh.stderr).toContain("-X acks：应为以下之一：all、-1、0、1，实际为 'most'");
+  });
+
+  it('config init: refuses to overwrite (exit 2) and reports a broken --php file (exit 3) in Chinese', async () => {
+    const dir = tempDir();
+    write(dir, 'ckafka.config.json', { topic_name: 'mine' });
+    const exists = await both(dir, ['config', 'init']);
+    expect([exists.en.code, exists.zh.code]).toEqual([2, 2]);
+    expect(exists.zh.stderr).toBe(`ckafka: 错误：${dir}/ckafka.config.json 已存在\n  提示：如需覆盖，请使用 --force。\n`);
+    expect(readFileSync(join(dir, 'ckafka.config.json'), 'utf8')).toContain('mine');
+
+    const other = tempDir();
+    write(other, 'CKafkaSetting.php', "<?php return ['topic_name' => 'x'");
+    const broken = await both(other, ['config', 'init', '--php', 'CKafkaSetting.php']);
+    expect([broken.en.code, broken.zh.code]).toEqual([3, 3]);
+    expect(broken.zh.stderr.split('\n')[0]).toBe(`ckafka: 错误：${other}/CKafkaSetting.php：第 1 行，第 34 列：数组中应为 ',' 或 ']'，实际为文件结尾`);
+    expect(() => statSync(join(other, 'ckafka.config.json'))).toThrow();
+  });
+
+  it('config init writes the same file in both languages', async () => {
+    const [en, zh] = [tempDir(), tempDir()];
+    const php = `<?php\nreturn ['bootstrap_servers' => 'x:6000', 'topic_name' => 'orders', 'group_id' => 'php-demo'];\n`;
+    write(en, 'CKafkaSetting.php', php);
+    write(zh, 'CKafkaSetting.php', php);
+    expect((await cli(en, ['config', 'init', '--php', 'CKafkaSetting.php'])).code).toBe(0);
+    expect((await cli(zh, ['config', 'init', '--php', 'CKafkaSetting.php'], { LANG: 'zh_CN.UTF-8' })).code).toBe(0);
+    expect(readFileSync(join(zh, 'ckafka.config.json'), 'utf8')).toBe(readFileSync(join(en, 'ckafka.config.json'), 'utf8'));
   });
 });

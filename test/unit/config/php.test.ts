@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parsePhpConfig, PhpSyntaxError } from '../../../src/config/php.js';
+import { setLocale } from '../../../src/i18n/index.js';
 import { load, loadError, tempDir, write } from './helpers.js';
 
 const DEMO = `<?php
@@ -30,6 +31,27 @@ function syntaxError(source: string): PhpSyntaxError {
   }
   throw new Error('expected a syntax error');
 }
+
+/** Malformed files: a name, the text, and (part of) the English message with its position. */
+const MALFORMED: [string, string, string][] = [
+  ['a missing semicolon', "<?php return ['a' => 'b']", "line 1, column 26: expected ';' after the returned array, found the end of the file"],
+  ['a missing comma', "<?php return [\n  'a' => 'b'\n  'c' => 'd'\n];", "line 3, column 3: expected ',' or ']' in the array, found a string"],
+  ['an unterminated string', "<?php\nreturn ['a' => 'b];", 'line 2, column 16: unterminated string'],
+  ['an unterminated comment', '<?php /* return [];', 'unterminated /* comment'],
+  ['code before return', "<?php\n$x = 1;\nreturn [];", "line 2, column 1: expected 'return [ … ];', found a variable (variables are not evaluated); only a returned array literal is read, nothing is executed"],
+  ['a function call', "<?php return ['sasl_password' => getenv('P')];", 'line 1, column 34: expected a value (a string, number, true, false, null or an array), found a bare name (constants and function calls are not evaluated)'],
+  ['a constant', "<?php return ['a' => __DIR__ . '/x'];", 'found a bare name'],
+  ['a variable in a double-quoted string', '<?php return ["a" => "x$y"];', 'variables in double-quoted strings are not evaluated'],
+  ['code after return', "<?php return [];\necho 'hi';", "line 2, column 1: expected the end of the file after 'return …;', found a bare name"],
+  ['a heredoc', '<?php return [\'a\' => <<<EOT\nx\nEOT];', 'heredoc and nowdoc strings are not supported'],
+  ['mixed keyed and unkeyed entries', "<?php return ['a' => 1, 'b'];", 'an array must either give every entry a key'],
+  ['a duplicate key', "<?php return ['a' => 1, 'a' => 2];", "line 1, column 25: duplicate key 'a'"],
+  ['an array as a key', "<?php return [[1] => 2];", 'an array key must be a string or an integer'],
+  ['a short open tag', '<? return [];', "expected '<?php'"],
+  ['a stray character', "<?php return ['a' => @'b'];", "unexpected character '@'"],
+  ['a malformed number', "<?php return ['a' => 12abc];", 'malformed number'],
+  ['an empty file', '', "expected 'return [ … ];', found the end of the file"],
+];
 
 describe('parsePhpConfig', () => {
   it("reads the VPC demo's CKafkaSetting.php", () => {
@@ -79,26 +101,25 @@ return array(
     expect(parsePhpConfig('return [];')).toEqual([]);
   });
 
-  it.each([
-    ['a missing semicolon', "<?php return ['a' => 'b']", "line 1, column 26: expected ';' after the returned array, found the end of the file"],
-    ['a missing comma', "<?php return [\n  'a' => 'b'\n  'c' => 'd'\n];", "line 3, column 3: expected ',' or ']' in the array, found a string"],
-    ['an unterminated string', "<?php\nreturn ['a' => 'b];", 'line 2, column 16: unterminated string'],
-    ['an unterminated comment', '<?php /* return [];', 'unterminated /* comment'],
-    ['code before return', "<?php\n$x = 1;\nreturn [];", "line 2, column 1: expected 'return [ … ];', found a variable (variables are not evaluated); only a returned array literal is read, nothing is executed"],
-    ['a function call', "<?php return ['sasl_password' => getenv('P')];", 'line 1, column 34: expected a value (a string, number, true, false, null or an array), found a bare name (constants and function calls are not evaluated)'],
-    ['a constant', "<?php return ['a' => __DIR__ . '/x'];", 'found a bare name'],
-    ['a variable in a double-quoted string', '<?php return ["a" => "x$y"];', 'variables in double-quoted strings are not evaluated'],
-    ['code after return', "<?php return [];\necho 'hi';", "line 2, column 1: expected the end of the file after 'return …;', found a bare name"],
-    ['a heredoc', '<?php return [\'a\' => <<<EOT\nx\nEOT];', 'heredoc and nowdoc strings are not supported'],
-    ['mixed keyed and unkeyed entries', "<?php return ['a' => 1, 'b'];", 'an array must either give every entry a key'],
-    ['a duplicate key', "<?php return ['a' => 1, 'a' => 2];", "line 1, column 25: duplicate key 'a'"],
-    ['an array as a key', "<?php return [[1] => 2];", 'an array key must be a string or an integer'],
-    ['a short open tag', '<? return [];', "expected '<?php'"],
-    ['a stray character', "<?php return ['a' => @'b'];", "unexpected character '@'"],
-    ['a malformed number', "<?php return ['a' => 12abc];", 'malformed number'],
-    ['an empty file', '', "expected 'return [ … ];', found the end of the file"],
-  ])('rejects %s with its position', (_name, source, message) => {
+  it.each(MALFORMED)('rejects %s with its position', (_name, source, message) => {
     expect(syntaxError(source).message).toContain(message);
+  });
+
+  describe('in Chinese', () => {
+    afterEach(() => setLocale('en'));
+
+    it('says the same at the same line and column, without English words', () => {
+      for (const [name, source] of MALFORMED) {
+        setLocale('en');
+        const en = syntaxError(source);
+        setLocale('zh-CN');
+        const zh = syntaxError(source);
+        expect([zh.line, zh.column], name).toEqual([en.line, en.column]);
+        expect(zh.message, name).toMatch(new RegExp(`^第 ${en.line} 行，第 ${en.column} 列：.*[\\u4e00-\\u9fff]`));
+        expect(zh.message, name).not.toMatch(/\b(expected|found|unterminated|not|must|either|duplicate|unexpected|malformed|the)\b/);
+      }
+      expect(syntaxError(MALFORMED[1]![1]).message).toBe("第 3 行，第 3 列：数组中应为 ',' 或 ']'，实际为一个字符串");
+    });
   });
 
   it('never quotes string contents or bare words in its messages (they may be passwords)', () => {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { formatDuration, parseDuration } from '../../../src/io/duration.js';
 import { CkafkaError } from '../../../src/errors/errors.js';
+import { setLocale } from '../../../src/i18n/index.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -47,5 +48,39 @@ describe('formatDuration', () => {
   ])('%i ms is %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
     expect(parseDuration(text)).toBe(ms);
+  });
+});
+
+describe('parseDuration in Chinese', () => {
+  afterEach(() => setLocale('en'));
+
+  /** The usage error for `text`, in the current language. */
+  function refusal(text: string, flag?: string): CkafkaError {
+    try {
+      parseDuration(text, flag);
+    } catch (error) {
+      if (error instanceof CkafkaError) return error;
+      throw error;
+    }
+    throw new Error(`expected ${text} to be refused`);
+  }
+
+  it('says what is wrong and how to write it, with the same kind of error', () => {
+    const en = [refusal('10', '--timeout'), refusal('0s', '--idle-timeout'), refusal('999h', '--timeout'), refusal('x')];
+    setLocale('zh-CN');
+    const zh = [refusal('10', '--timeout'), refusal('0s', '--idle-timeout'), refusal('999h', '--timeout'), refusal('x')];
+    expect(zh.map((e) => e.kind)).toEqual(en.map((e) => e.kind));
+    expect(zh.map((e) => [e.message, e.hint])).toEqual([
+      ["--timeout：无效的时长 '10'", '请加上单位：10s 或 10ms。'],
+      ["--idle-timeout：时长必须大于 0，实际为 '0s'", '如需一直等待，请使用 --follow。'],
+      ["--timeout：时长最多为 24 天（596h），实际为 '999h'", undefined],
+      ["时长：无效的时长 'x'", '请使用带单位的数字：500ms、10s、2m、1h（也可组合：1m30s）。'],
+    ]);
+    expect(en.map((e) => e.message)).toEqual([
+      "--timeout: invalid duration '10'",
+      "--idle-timeout: the duration must be longer than 0, got '0s'",
+      "--timeout: the duration must be at most 24 days (596h), got '999h'",
+      "duration: invalid duration 'x'",
+    ]);
   });
 });

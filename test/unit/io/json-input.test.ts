@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseJsonRecord } from '../../../src/io/json-input.js';
 import { streamInput, type InputItem } from '../../../src/io/input.js';
+import { setLocale } from '../../../src/i18n/index.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -72,5 +73,55 @@ describe('--input json', () => {
     expect(parseJsonRecord('{"payload":"v","timestamp":-1}', NOW)).toMatchObject({ record: { timestamp: NOW } });
     expect(parseJsonRecord('{"payload":"v","timestamp":-2}', NOW)).toHaveProperty('error');
     expect(parseJsonRecord('{"payload":"v","timestamp":1e300}', NOW)).toHaveProperty('error');
+  });
+});
+
+describe('--input json in Chinese', () => {
+  afterEach(() => setLocale('en'));
+
+  const LINES = [
+    '{"value":"ok"}',
+    '{"value":"a",}',
+    '{"value" 1}',
+    '[1]',
+    '{"key":"k"}',
+    '{"payload":"zz","payload_encoding":"hex"}',
+    '{"value":"v","headers":{"h":"x"},"partition":-1}',
+    '{"value":"v","headers":[{"key":"h","value":"QQ","value_encoding":"rot13"}]}',
+    '{"value":"v","timestamp":"yesterday"}',
+    '{"value":"v"',
+  ];
+
+  it('reports each bad line in Chinese, with the same line numbers and the same records', async () => {
+    const text = `${LINES.join('\n')}\n`;
+    const en = await items(text);
+    setLocale('zh-CN');
+    const zh = await items(text);
+    const lines = (list: InputItem[]) => list.map((item) => ('error' in item ? item.line : item.record.line));
+    expect(lines(zh)).toEqual(lines(en));
+    expect(zh.filter((item) => 'record' in item)).toEqual(en.filter((item) => 'record' in item));
+    const errors = (list: InputItem[]) => list.flatMap((item) => ('error' in item ? [item.error] : []));
+    expect(errors(en)).toEqual([
+      'invalid JSON at column 14: expected double-quoted property name',
+      "invalid JSON at column 10: expected ':' after property name",
+      'expected a JSON object with "value" (or "payload"), optional "key", "headers", "partition", "timestamp"',
+      'missing "value" (or "payload")',
+      '"payload" is not valid hex (pairs of 0-9, a-f)',
+      '"partition" must be a whole number from 0 to 2147483647',
+      '"value_encoding of header "h"" must be utf8, base64 or hex',
+      '"timestamp" must be milliseconds since the epoch (0 or more) or an ISO date',
+      'invalid JSON at column 13: unexpected end of the file',
+    ]);
+    expect(errors(zh)).toEqual([
+      'JSON 格式无效（第 14 列）：属性名应使用双引号',
+      "JSON 格式无效（第 10 列）：属性名之后应为 ':'",
+      '应为一个 JSON 对象，包含 "value"（或 "payload"），以及可选的 "key"、"headers"、"partition"、"timestamp"',
+      '缺少 "value"（或 "payload"）',
+      '"payload" 不是有效的 hex（成对的 0-9、a-f）',
+      '"partition" 必须是 0 到 2147483647 之间的整数',
+      '消息头 "h" 的 "value_encoding" 必须是 utf8、base64 或 hex',
+      '"timestamp" 必须是自 Unix 纪元起的毫秒数（0 或更大）或 ISO 格式的日期',
+      'JSON 格式无效（第 13 列）：内容意外结束',
+    ]);
   });
 });
