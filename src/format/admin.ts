@@ -24,9 +24,10 @@ export function resetJson(r: ResetResult): string {
 
 export function resetText(r: ResetResult, c: ChalkInstance): string {
   const o = t.output;
+  const gap = t.common.prefixGap;
   const note = (p: ResetResult['partitions'][number]) =>
     p.clamped === 'low' ? c.yellow(o.clampedLow(String(p.low))) : p.clamped === 'high' ? c.yellow(o.clampedHigh(String(p.high))) : '';
-  let out = `${c.bold(o.labelGroup)} ${r.groupId}  ${c.bold(o.labelTopic)} ${r.topic}\n\n`;
+  let out = `${c.bold(o.labelGroup)}${gap}${r.groupId}  ${c.bold(o.labelTopic)}${gap}${r.topic}\n\n`;
   out += table(
     [o.headPartition, o.headCurrent, o.headNew, o.headLagAfter, o.headNote],
     r.partitions.map((p) => [p.partition, p.current?.toString() ?? '-', p.new.toString(), p.lagAfter.toString(), note(p)]),
@@ -48,6 +49,7 @@ export function topicDeleteText(deleted: string[], unknown: string[], c: ChalkIn
 
 export function topicConfigText(topic: string, entries: TopicConfigEntry[], c: ChalkInstance): string {
   const o = t.output;
+  const gap = t.common.prefixGap;
   const rows = entries.map((e) => [e.name, e.sensitive ? o.sensitive : (e.value ?? ''), e.source === 'dynamic' ? c.bold(e.source) : e.source]);
-  return `${c.bold(o.labelTopic)} ${topic}  ${c.dim(o.configSourceNote)}\n\n${table([o.headName, o.headValue, o.headSource], rows, c)}`;
+  return `${c.bold(o.labelTopic)}${gap}${topic}  ${c.dim(o.configSourceNote)}\n\n${table([o.headName, o.headValue, o.headSource], rows, c)}`;
 }

@@ -72,7 +72,7 @@ export function unreadText(summary: ConsumeSummary, s: StatusContext, c: ChalkIn
     const error = { kind: 'partial', message, hint, exit_code: 7, unread: Object.fromEntries(unread.map(([p, n]) => [p, Number(n)])) };
     return `${JSON.stringify({ error })}\n`;
   }
-  return `${c.red(t.common.errorPrefix)} ${message}\n${t.common.hintPrefix} ${hint}\n`;
+  return `${c.red(t.common.errorPrefix)}${t.common.prefixGap}${message}\n${t.common.hintPrefix}${t.common.prefixGap}${hint}\n`;
 }
 
 /** The closing line on stderr: how many, why it stopped, what was committed. */

@@ -17,8 +17,9 @@ export function snakeKeys(value: unknown): unknown {
 
 export function brokersText(info: ClusterInfo, c: ChalkInstance): string {
   const o = messages.output;
+  const gap = messages.common.prefixGap;
   const rows = info.brokers.map((b) => [b.nodeId, `${b.host}:${b.port}`, b.nodeId === info.controller ? o.yes : '']);
-  return `${c.bold(o.labelClusterId)} ${info.clusterId}\n${c.bold(o.labelController)} ${info.controller ?? c.dim(o.unknown)}\n\n${table([o.headId, o.headAddress, o.headController], rows, c)}`;
+  return `${c.bold(o.labelClusterId)}${gap}${info.clusterId}\n${c.bold(o.labelController)}${gap}${info.controller ?? c.dim(o.unknown)}\n\n${table([o.headId, o.headAddress, o.headController], rows, c)}`;
 }
 
 export function topicsText(topics: TopicSummary[], c: ChalkInstance): string {
@@ -29,8 +30,9 @@ export function topicsText(topics: TopicSummary[], c: ChalkInstance): string {
 
 export function topicText(t: TopicDescription, c: ChalkInstance, allConfigs: boolean): string {
   const o = messages.output;
+  const gap = messages.common.prefixGap;
   const total = t.partitions.reduce((s, p) => s + (BigInt(p.high) - BigInt(p.low)), 0n);
-  let out = `${c.bold(o.labelTopic)} ${t.name}  ${c.bold(o.labelPartitions)} ${t.partitions.length}  ${c.bold(o.labelMessages)} ${total}\n\n`;
+  let out = `${c.bold(o.labelTopic)}${gap}${t.name}  ${c.bold(o.labelPartitions)}${gap}${t.partitions.length}  ${c.bold(o.labelMessages)}${gap}${total}\n\n`;
   out += table(
     [o.headPartition, o.headLeader, o.headReplicas, o.headIsr, o.headLow, o.headHigh],
     t.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(',') + (p.offline.length ? c.red(` ${o.offline(p.offline.join(','))}`) : ''), p.low, p.high]),
@@ -50,7 +52,8 @@ export function groupsText(groups: GroupSummary[], c: ChalkInstance): string {
 
 export function groupText(g: GroupDescription, c: ChalkInstance): string {
   const o = messages.output;
-  let out = `${c.bold(o.labelGroup)} ${g.groupId}  ${c.bold(o.labelState)} ${g.state}  ${c.bold(o.labelMembers)} ${g.members.length}  ${c.bold(o.labelTotalLag)} ${g.totalLag}\n`;
+  const gap = messages.common.prefixGap;
+  let out = `${c.bold(o.labelGroup)}${gap}${g.groupId}  ${c.bold(o.labelState)}${gap}${g.state}  ${c.bold(o.labelMembers)}${gap}${g.members.length}  ${c.bold(o.labelTotalLag)}${gap}${g.totalLag}\n`;
   if (g.members.length === 0 && g.partitions.length > 0) out += c.dim(`${o.noActiveMembers}\n`);
   out += '\n';
   if (g.partitions.length === 0) return out + c.dim(`${o.noOffsetsNoPartitions}\n`);

@@ -141,14 +141,14 @@ describe('group and topic tables in Chinese', () => {
 
     const describeGroup = await runCli(['group', 'describe', ...base, group], ZH);
     expect(describeGroup.code).toBe(0);
-    expect(describeGroup.stdout).toMatch(new RegExp(`^消费分组： ${group}  状态： Empty  成员数： 0  总堆积： 0\\n没有活跃成员：该消费分组只有已提交的位点\\n\\n`));
+    expect(describeGroup.stdout).toMatch(new RegExp(`^消费分组：${group}  状态：Empty  成员数：0  总堆积：0\\n没有活跃成员：该消费分组只有已提交的位点\\n\\n`));
     expect(describeGroup.stdout).toContain('主题');
     const heading = describeGroup.stdout.split('\n').find((l) => l.startsWith('主题'))!;
     expect(heading.split(/ {2,}/)).toEqual(['主题', '分区', '已提交位点', '最新位点', '堆积', '成员', '主机']);
 
     const describeTopic = await runCli(['topic', 'describe', ...base, topic], ZH);
     expect(describeTopic.code).toBe(0);
-    expect(describeTopic.stdout).toMatch(new RegExp(`^主题： ${topic}  分区数： 2  消息数： 3\\n\\n分区  Leader 节点  副本  ISR 副本  最早位点  最新位点\\n   0            1     1         1         0         2\\n   1            1     1         1         0         1\\n`));
+    expect(describeTopic.stdout).toMatch(new RegExp(`^主题：${topic}  分区数：2  消息数：3\\n\\n分区  Leader 节点  副本  ISR 副本  最早位点  最新位点\\n   0            1     1         1         0         2\\n   1            1     1         1         0         1\\n`));
 
     const list = await runCli(['topic', 'list', ...base], ZH);
     expect(list.code).toBe(0);

@@ -127,7 +127,7 @@ export const output = {
   /** The JUnit report's failure of the produce case. */
   checkNotDelivered: (missing: number, count: number) => `${missing} of ${count} not delivered`,
 
-  // Labels before a value (`topic: orders`), bold on a terminal.
+  // Labels before a value (`topic: orders`), bold on a terminal; common.prefixGap follows them.
   labelGroup: 'group:',
   labelTopic: 'topic:',
   labelPartitions: 'partitions:',

@@ -137,7 +137,7 @@ describe('consume output in Chinese', () => {
     const unread = { ...consumed, reason: 'not-owned' as const, unread: new Map([[2, 4n], [1, 3n]]) };
     const [en, zh] = both(() => unreadText(unread, { ...status, stopAtEnd: true }, c, false));
     expect(en).toContain("ckafka: error: 'orders' was not read to its end: partition(s) 1, 2 belong to other members of group 'php-demo', with 7 message(s) unread (partition:messages 1:3 2:4)\n  hint: ");
-    expect(zh).toContain("ckafka: 错误： 主题 'orders' 没有读到末尾：分区 1、2 属于消费分组 'php-demo' 的其他成员，还有 7 条消息未读（分区:消息数 1:3 2:4）\n  提示： ");
+    expect(zh).toContain("ckafka: 错误：主题 'orders' 没有读到末尾：分区 1、2 属于消费分组 'php-demo' 的其他成员，还有 7 条消息未读（分区:消息数 1:3 2:4）\n  提示：");
   });
 
   it('labels the readable message text in Chinese, leaving the message itself as it is', () => {
@@ -249,23 +249,23 @@ describe('tables in Chinese', () => {
     const topics = topicsText([{ name: 'orders', partitions: 3, replicationFactor: 1, internal: false }, { name: '订单', partitions: 12, replicationFactor: 3, internal: false }], c);
     expect(topics).toBe(['主题    分区数  副本数', 'orders       3       1', '订单        12       3', ''].join('\n'));
     const described = groupText(group, c);
-    expect(described).toContain('消费分组： php-demo  状态： Empty  成员数： 0  总堆积： 4\n没有活跃成员');
+    expect(described).toContain('消费分组：php-demo  状态：Empty  成员数：0  总堆积：4\n没有活跃成员');
     expectAligned(described.slice(described.indexOf('主题')));
     const topicOut = topicText(topic, c, false);
-    expect(topicOut).toContain('主题： orders  分区数： 2  消息数： 14\n');
+    expect(topicOut).toContain('主题：orders  分区数：2  消息数：14\n');
     expect(topicOut).toContain('离线 1');
     expect(topicOut).toContain('配置（非默认值；用 --all-configs 查看全部）：\n  retention.ms=3600000\n');
     expectAligned(topicOut.slice(topicOut.indexOf('分区  '), topicOut.indexOf('\n\n配置')));
     const plan = resetText(reset, c);
     expect(plan).toContain('已限定为最早保留的位点（0）');
     expect(plan).toContain('试运行：未做任何更改');
-    expect(brokersText({ clusterId: 'abc', controller: null, brokers: [{ nodeId: 1, host: 'h', port: 9092 }] }, c)).toContain('控制器： 未知');
+    expect(brokersText({ clusterId: 'abc', controller: null, brokers: [{ nodeId: 1, host: 'h', port: 9092 }] }, c)).toContain('控制器：未知');
     expect(groupsText([], c)).toBe('（没有消费分组）\n');
     expect(topicsText([], c)).toBe('（没有主题）\n');
     expect(topicDeleteText(['a'], ['b'], c)).toBe('主题  结果\na     已删除\nb     不存在\n');
     expect(groupDeleteText([{ groupId: 'g', deleted: false, error: 'NON_EMPTY_GROUP', message: 'x' }], c)).toContain('未删除：x（NON_EMPTY_GROUP）');
     const config = topicConfigText('orders', [{ name: 'cleanup.policy', value: 'delete', source: 'default', sensitive: false } as never], c);
-    expect(config.split('\n')[0]).toBe('主题： orders  （来源 dynamic：在该主题上设置；default 和 static-broker：不是）');
+    expect(config.split('\n')[0]).toBe('主题：orders  （来源 dynamic：在该主题上设置；default 和 static-broker：不是）');
   });
 
   it('write the same JSON in both languages', () => {
