@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { CheckResult } from '../ops/check.js';
 import type { LatencyStats } from '../ops/stats.js';
+import { t } from '../i18n/index.js';
+import { displayWidth } from './width.js';
 
 /** A check that could not start (configuration, connection, authentication). */
 export interface CheckError {
@@ -9,22 +11,31 @@ export interface CheckError {
   topic: string | null;
 }
 
-const stats = (s: LatencyStats | null) => (s === null ? 'n/a' : `min ${s.min} ms, median ${s.median} ms, p99 ${s.p99} ms, max ${s.max} ms`);
+const stats = (s: LatencyStats | null) => (s === null ? t.output.checkNoStats : t.output.checkStats(s.min, s.median, s.p99, s.max));
+
+/** Spaces after each of the words, up to the widest of them and two more: what follows them lines up. */
+function gaps(...words: string[]): string[] {
+  const widest = Math.max(...words.map(displayWidth));
+  return words.map((w) => ' '.repeat(widest - displayWidth(w) + 2));
+}
 
 export function checkText(r: CheckResult, c: ChalkInstance): string {
+  const o = t.output;
   const ok = (good: boolean, text: string) => (good ? c.green(text) : c.red(text));
+  const [produceGap, consumeGap] = gaps(o.checkProduce, o.checkConsume);
+  const [deliveredGap, receivedGap] = gaps(o.checkDelivered, o.checkReceived);
   const lines = [
-    `${c.bold('ckafka check')}  topic ${r.topic}  run ${r.runId}  ${r.count} message(s)`,
-    `  produce  ${ok(r.delivered === r.count, `${r.delivered}/${r.count} delivered`)}        latency ${stats(r.produceLatency)}`,
-    `  consume  ${ok(r.received === r.count, `${r.received}/${r.count} received intact`)}  end to end ${stats(r.endToEndLatency)}`,
+    `${c.bold('ckafka check')}  ${o.checkHeading(r.topic, r.runId, r.count)}`,
+    `  ${o.checkProduce}${produceGap}${ok(r.delivered === r.count, `${r.delivered}/${r.count} ${o.checkDelivered}`)}${deliveredGap}${o.checkLatency(stats(r.produceLatency))}`,
+    `  ${o.checkConsume}${consumeGap}${ok(r.received === r.count, `${r.received}/${r.count} ${o.checkReceived}`)}${receivedGap}${o.checkEndToEnd(stats(r.endToEndLatency))}`,
     ...r.problems.map((p) => `  ${c.red('✗')} ${p}`),
-    `${r.verdict === 'pass' ? c.green('PASS') : c.red(`FAIL (${r.verdict})`)} in ${(r.elapsedMs / 1000).toFixed(2)} s`,
+    o.checkElapsed(r.verdict === 'pass' ? c.green(o.checkPass) : c.red(o.checkFail(r.verdict)), (r.elapsedMs / 1000).toFixed(2)),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 export function checkJson(r: CheckResult): string {
-  const { failureKinds: _k, produceLatency, endToEndLatency, runId, elapsedMs, ...rest } = r;
+  const { failureKinds: _k, produceProblems: _p, produceLatency, endToEndLatency, runId, elapsedMs, ...rest } = r;
   return `${JSON.stringify({ ...rest, run_id: runId, produce_latency_ms: produceLatency, end_to_end_latency_ms: endToEndLatency, elapsed_ms: elapsedMs })}\n`;
 }
 
@@ -32,7 +43,11 @@ export function checkErrorJson(e: CheckError): string {
   return `${JSON.stringify({ verdict: 'error', topic: e.topic, error: { kind: e.kind, message: e.message } })}\n`;
 }
 
-/** A JUnit XML report (one suite, a test case per stage) that CI systems display. */
+/**
+ * A JUnit XML report (one suite, a test case per stage) that CI systems display. The names of the
+ * suite and cases stay in English in every language: CI systems follow a test case across runs by
+ * its name. What failed (the failure's text) is in the user's language.
+ */
 export function checkJunit(r: CheckResult | CheckError, timestamp: Date): string {
   const cases: { name: string; failure?: string; time: number }[] = [];
   let suite: string;
@@ -41,9 +56,10 @@ export function checkJunit(r: CheckResult | CheckError, timestamp: Date): string
     suite = `ckafka check ${r.topic}`;
     time = r.elapsedMs / 1000;
     cases.push({ name: 'connect to the cluster', time: 0 });
-    const produceFailure = r.delivered < r.count ? `${r.count - r.delivered} of ${r.count} not delivered\n${r.problems.filter((p) => p.startsWith('produce')).join('\n')}` : undefined;
+    const produceProblems = r.problems.slice(0, r.produceProblems);
+    const produceFailure = r.delivered < r.count ? `${t.output.checkNotDelivered(r.count - r.delivered, r.count)}\n${produceProblems.join('\n')}` : undefined;
     cases.push({ name: `produce ${r.count} message(s)`, time: (r.produceLatency?.max ?? 0) / 1000, ...(produceFailure ? { failure: produceFailure } : {}) });
-    const receiveFailure = r.verdict === 'pass' ? undefined : r.problems.filter((p) => !p.startsWith('produce')).join('\n') || r.verdict;
+    const receiveFailure = r.verdict === 'pass' ? undefined : r.problems.slice(r.produceProblems).join('\n') || r.verdict;
     cases.push({ name: `receive ${r.count} message(s) once and intact`, time: (r.endToEndLatency?.max ?? 0) / 1000, ...(receiveFailure ? { failure: receiveFailure } : {}) });
   } else {
     suite = `ckafka check ${r.topic ?? ''}`.trim();

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ConsumeEvent, ConsumeSummary, StopReason } from '../ops/consume.js';
 import { formatDuration } from '../io/duration.js';
+import { t } from '../i18n/index.js';
 
 export interface StatusContext {
   topic: string;
@@ -17,20 +18,21 @@ const offsetsText = (partitions: number[], positions: Map<number, bigint>): stri
 /** A status line for stderr (kcat's `% ` prefix), or one JSON object in JSON mode. */
 export function consumeEventText(e: ConsumeEvent, s: StatusContext, c: ChalkInstance, json: boolean): string {
   if (json) return `${JSON.stringify(eventJson(e))}\n`;
-  const who = s.groupId === null ? 'without a group' : `as group '${s.groupId}'`;
+  const o = t.output;
+  const who = s.groupId === null ? o.consumeWithoutGroup : o.consumeAsGroup(s.groupId);
   switch (e.kind) {
     case 'assigned':
-      if (e.partitions.length === 0) return c.dim(`% ${who}: no partition of '${s.topic}' assigned to this member (the group has more members than partitions)\n`);
-      return c.dim(`% reading '${s.topic}' ${who}: partition:offset ${offsetsText(e.partitions, e.positions)}\n`);
+      if (e.partitions.length === 0) return c.dim(`${o.consumeNoPartition(who, s.topic)}\n`);
+      return c.dim(`${o.consumeReading(s.topic, who, offsetsText(e.partitions, e.positions))}\n`);
     case 'caught-up': {
       if (s.stopAtEnd) return '';
-      const wait = s.idleTimeoutMs === null ? 'until Ctrl-C' : `for ${formatDuration(s.idleTimeoutMs)}`;
-      return c.dim(`% reached the end of '${s.topic}' (partition:offset ${offsetsText(e.partitions, e.positions)}); waiting for messages ${wait}\n`);
+      const wait = s.idleTimeoutMs === null ? o.consumeWaitForever : o.consumeWaitFor(formatDuration(s.idleTimeoutMs));
+      return c.dim(`${o.consumeCaughtUp(s.topic, offsetsText(e.partitions, e.positions), wait)}\n`);
     }
     case 'commit-failed':
-      return `${c.yellow('% warning:')} ${e.error.message} (will try again)\n`;
+      return `${o.consumeCommitRetry(c.yellow(o.consumeWarning), e.error.message)}\n`;
     case 'restarting':
-      return `${c.yellow('% warning:')} ${e.error.message}; the consumer starts again\n`;
+      return `${o.consumeRestarting(c.yellow(o.consumeWarning), e.error.message)}\n`;
   }
 }
 
@@ -45,14 +47,15 @@ function eventJson(e: ConsumeEvent): Record<string, unknown> {
   }
 }
 
+/** Why consume stopped, in words (read when the summary is made: the language is chosen per run). */
 const REASONS: Record<StopReason, (s: StatusContext) => string> = {
-  count: () => 'the requested count reached',
-  end: () => 'end of the partitions reached',
-  until: () => 'the --until position reached in every partition',
-  idle: (s) => `no message for ${formatDuration(s.idleTimeoutMs ?? 0)}`,
-  interrupted: () => 'interrupted',
-  'output-closed': () => 'output closed',
-  'not-owned': (s) => `the end of this member's partitions; other members of group '${s.groupId}' hold the rest`,
+  count: () => t.output.stopCount,
+  end: () => t.output.stopEnd,
+  until: () => t.output.stopUntil,
+  idle: (s) => t.output.stopIdle(formatDuration(s.idleTimeoutMs ?? 0)),
+  interrupted: () => t.output.stopInterrupted,
+  'output-closed': () => t.output.stopOutputClosed,
+  'not-owned': (s) => t.output.stopNotOwned(String(s.groupId)),
 };
 
 /**
@@ -62,14 +65,14 @@ const REASONS: Record<StopReason, (s: StatusContext) => string> = {
 export function unreadText(summary: ConsumeSummary, s: StatusContext, c: ChalkInstance, json: boolean): string {
   const unread = [...(summary.unread ?? [])].sort(([a], [b]) => a - b);
   const total = unread.reduce((sum, [, n]) => sum + n, 0n);
-  const message = `'${s.topic}' was not read to its end: partition(s) ${unread.map(([p]) => p).join(', ')} belong to other members of group '${s.groupId}', ` +
-    `with ${total} message(s) unread (partition:messages ${unread.map(([p, n]) => `${p}:${n}`).join(' ')})`;
-  const hint = `Another member is reading them, or one that died holds them until its session times out (session.timeout.ms): run again, or see ckafka group describe ${s.groupId}.`;
+  const group = String(s.groupId);
+  const message = t.output.consumeUnread(s.topic, unread.map(([p]) => p).join(t.common.listSeparator), group, String(total), unread.map(([p, n]) => `${p}:${n}`).join(' '));
+  const hint = t.output.consumeUnreadHint(group);
   if (json) {
     const error = { kind: 'partial', message, hint, exit_code: 7, unread: Object.fromEntries(unread.map(([p, n]) => [p, Number(n)])) };
     return `${JSON.stringify({ error })}\n`;
   }
-  return `${c.red('ckafka: error:')} ${message}\n  hint: ${hint}\n`;
+  return `${c.red(t.common.errorPrefix)}${t.common.prefixGap}${message}\n${t.common.hintPrefix}${t.common.prefixGap}${hint}\n`;
 }
 
 /** The closing line on stderr: how many, why it stopped, what was committed. */
@@ -90,10 +93,9 @@ export function consumeSummaryText(summary: ConsumeSummary, s: StatusContext, c:
   }
   const secs = summary.elapsedMs / 1000;
   const read = s.matching ? summary.scanned : summary.consumed;
-  const rate = read > 1000 && secs > 0 ? `, ${Math.round(read / secs).toLocaleString('en-US')} msg/s` : '';
-  const n = s.matching
-    ? `${summary.consumed} of ${summary.scanned} message${summary.scanned === 1 ? '' : 's'} matched`
-    : `${summary.consumed} message${summary.consumed === 1 ? '' : 's'}`;
-  const commit = committed.length > 0 ? `; committed ${committed.map(([p, o]) => `${p}:${o}`).join(' ')} for group '${summary.groupId}'` : '';
-  return `${c.green('% done:')} ${n} from '${summary.topic}' in ${secs.toFixed(2)} s${rate}; stopped: ${REASONS[summary.reason](s)}${commit}\n`;
+  const o = t.output;
+  const rate = read > 1000 && secs > 0 ? o.ratePerSecond(Math.round(read / secs).toLocaleString('en-US')) : '';
+  const n = s.matching ? o.consumeMatched(summary.consumed, summary.scanned) : o.consumeCount(summary.consumed);
+  const commit = committed.length > 0 ? o.consumeCommitted(committed.map(([p, at]) => `${p}:${at}`).join(' '), String(summary.groupId)) : '';
+  return `${o.consumeSummary(c.green(o.consumeDone), n, summary.topic, secs.toFixed(2), rate, REASONS[summary.reason](s), commit)}\n`;
 }

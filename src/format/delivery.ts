@@ -1,20 +1,23 @@
 import type { ChalkInstance } from 'chalk';
 import type { DeliveryReport, InputError } from '../kafka/records.js';
+import { t } from '../i18n/index.js';
 import { chunkReport, type DeliveryChunk, type ProduceSummary } from '../ops/produce.js';
 import { displayBytes, type Encoding } from './bytes.js';
 import { messageJson } from './message-json.js';
 import { phpMessageExport } from './php.js';
+import { displayWidth } from './width.js';
 
 export type ReportFormat = 'text' | 'json' | 'php' | 'quiet';
 
 /** Renders delivery reports (stdout) and input errors (stderr) in the chosen format. */
 export function deliveryRenderer(format: ReportFormat, c: ChalkInstance, encoding: Encoding) {
+  const words = statusWords();
   return {
     report(r: DeliveryReport): string | Buffer {
       if (format === 'quiet') return '';
       if (format === 'json') return `${JSON.stringify(reportJson(r, encoding))}\n`;
       if (format === 'php') return reportPhp(r);
-      return reportText(r, c, encoding);
+      return reportText(r, c, encoding, words);
     },
     /** The reports of one produce request, one line per message ('' when quiet, without looking at them). */
     chunk(chunk: DeliveryChunk): string | Buffer {
@@ -30,7 +33,7 @@ export function deliveryRenderer(format: ReportFormat, c: ChalkInstance, encodin
     },
     inputError(e: InputError, cErr: ChalkInstance): string {
       if (format === 'json') return `${JSON.stringify({ error: { kind: 'input', line: e.line, message: e.error } })}\n`;
-      return `${cErr.yellow(`line ${e.line}:`)} ${e.error} (not sent)\n`;
+      return `${t.output.inputErrorNotSent(cErr.yellow(t.output.inputErrorAt(e.line)), e.error)}\n`;
     },
   };
 }
@@ -88,25 +91,36 @@ export function phpProducerError(err: number, reason: string): string {
   return `**Producer**发送消息错误：err=${err} reason=${reason} \n`;
 }
 
-function reportText(r: DeliveryReport, c: ChalkInstance, encoding: Encoding): string {
+/** The status words of the text reports, each padded to the widest and two spaces more, so the topics line up. */
+function statusWords(): Record<DeliveryReport['status'], { word: string; pad: string }> {
+  const o = t.output;
+  const words = { delivered: o.reportDelivered, sent: o.reportSent, failed: o.reportFailed, 'not-sent': o.reportNotSent };
+  const widest = Math.max(...Object.values(words).map(displayWidth));
+  const entry = (word: string) => ({ word, pad: ' '.repeat(widest - displayWidth(word) + 2) });
+  return { delivered: entry(words.delivered), sent: entry(words.sent), failed: entry(words.failed), 'not-sent': entry(words['not-sent']) };
+}
+
+function reportText(r: DeliveryReport, c: ChalkInstance, encoding: Encoding, words: ReturnType<typeof statusWords>): string {
+  const o = t.output;
   const where = r.partition === null ? r.topic : `${r.topic} [${r.partition}]`;
-  const key = r.record.key === null ? c.dim('-') : displayBytes(r.record.key, encoding);
+  const key = o.fieldKey(r.record.key === null ? c.dim('-') : displayBytes(r.record.key, encoding));
   const headers = r.record.headers.length > 0
-    ? `  headers ${r.record.headers.map((h) => `${h.key}=${h.value === null ? '' : displayBytes(h.value, encoding)}`).join(',')}`
+    ? `  ${o.fieldHeaders(r.record.headers.map((h) => `${h.key}=${h.value === null ? '' : displayBytes(h.value, encoding)}`).join(','))}`
     : '';
-  const len = r.record.value?.length ?? 0;
+  const len = o.fieldLen(r.record.value?.length ?? 0);
   const start = r.record.value === null ? '' : `  ${c.dim(payloadStart(r.record.value, encoding))}`;
   const time = new Date(r.timestamp).toISOString();
-  const line = r.record.line !== undefined ? `  line ${r.record.line}` : '';
+  const line = r.record.line !== undefined ? `  ${o.reportLine(r.record.line)}` : '';
+  const { word, pad } = words[r.status];
   switch (r.status) {
     case 'delivered':
-      return `${c.green('delivered')}  ${where} @ ${r.offset}  ${c.dim(time)}  key ${key}  len ${len}${start}${headers}\n`;
+      return `${c.green(word)}${pad}${where} @ ${r.offset}  ${c.dim(time)}  ${key}  ${len}${start}${headers}\n`;
     case 'sent':
-      return `${c.cyan('sent')}       ${where}  ${c.dim(time)}  key ${key}  len ${len}${start}${headers}  (acks=0: not acknowledged)\n`;
+      return `${c.cyan(word)}${pad}${where}  ${c.dim(time)}  ${key}  ${len}${start}${headers}  ${o.reportNotAcknowledged}\n`;
     case 'failed':
-      return `${c.red('failed')}     ${where}${line}  key ${key}  len ${len}${start}  ${c.red(r.error)}\n`;
+      return `${c.red(word)}${pad}${where}${line}  ${key}  ${len}${start}  ${c.red(r.error)}\n`;
     case 'not-sent':
-      return `${c.yellow('not sent')}   ${where}${line}  key ${key}  len ${len}${start}  ${r.error}\n`;
+      return `${c.yellow(word)}${pad}${where}${line}  ${key}  ${len}${start}  ${r.error}\n`;
   }
 }
 
@@ -123,19 +137,20 @@ export function payloadStart(value: Buffer, encoding: Encoding): string {
 
 /** The closing line, on stderr: what was delivered, what failed, how fast. */
 export function summaryText(s: ProduceSummary, c: ChalkInstance): string {
+  const o = t.output;
   const total = s.delivered + s.unacknowledged + s.failed + s.notSent;
   const secs = s.elapsedMs / 1000;
-  const rate = secs > 0 && total > 1000 ? `, ${thousands(Math.round(total / secs))} msg/s` : '';
-  const parts = [`${s.delivered} of ${total} delivered to '${s.topic}'`];
-  if (s.unacknowledged) parts.push(`${s.unacknowledged} sent without acknowledgement (acks=0)`);
+  const rate = secs > 0 && total > 1000 ? o.ratePerSecond(thousands(Math.round(total / secs))) : '';
+  const parts = [o.produceDelivered(s.delivered, total, s.topic)];
+  if (s.unacknowledged) parts.push(o.produceUnacknowledged(s.unacknowledged));
   // Why, on stderr too: the reports with the reasons are data on stdout (or not printed, -q).
-  const why = s.firstError === undefined ? '' : `${s.firstError.allSame ? ': ' : ', the first: '}${s.firstError.error}`;
-  if (s.failed) parts.push(`${c.red(`${s.failed} failed`)}${why}`);
-  if (s.notSent) parts.push(c.yellow(`${s.notSent} not sent`));
-  if (s.inputErrors) parts.push(c.yellow(`${s.inputErrors} input line${s.inputErrors === 1 ? '' : 's'} invalid`));
+  const why = s.firstError === undefined ? '' : s.firstError.allSame ? o.produceFailedBecause(s.firstError.error) : o.produceFailedFirst(s.firstError.error);
+  if (s.failed) parts.push(`${c.red(o.produceFailed(s.failed))}${why}`);
+  if (s.notSent) parts.push(c.yellow(o.produceNotSent(s.notSent)));
+  if (s.inputErrors) parts.push(c.yellow(o.produceInputInvalid(s.inputErrors)));
   const ok = s.failed === 0 && s.notSent === 0 && s.inputErrors === 0 && !s.interrupted && s.inputFailure === undefined;
-  const head = ok ? c.green('done:') : c.red(s.interrupted ? 'interrupted:' : 'incomplete:');
-  return `${head} ${parts.join('; ')} in ${secs.toFixed(2)} s${rate}\n`;
+  const head = ok ? c.green(o.produceDone) : c.red(s.interrupted ? o.produceInterrupted : o.produceIncomplete);
+  return `${o.produceSummary(head, parts.join(o.summarySeparator), secs.toFixed(2), rate)}\n`;
 }
 
 /** 1234567 → "1,234,567" (toLocaleString loads ICU's number formats first: ~12 ms). */

@@ -1,5 +1,6 @@
 import type { ConsumedMessage } from '../kafka/records.js';
 import { usageError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import type { Encoding } from './bytes.js';
 
 /** One compiled piece of a format: literal bytes or a field of the message. */
@@ -61,16 +62,13 @@ export function compileFormat(format: string, encoding: Encoding): (m: ConsumedM
         flushLiteral();
         pieces.push(field(next, encoding));
       } else {
-        throw usageError(
-          `--format: unknown placeholder '%${next ?? ''}' at position ${i + 1} of '${format}'`,
-          'Placeholders: %t topic, %p partition, %o offset, %T timestamp, %k key, %s value, %h headers, %K key length, %S value length, %% for a percent sign.',
-        );
+        throw usageError(t.output.formatUnknownPlaceholder(`%${next ?? ''}`, i + 1, format), t.output.formatPlaceholdersHint);
       }
       i += 1;
     } else if (ch === '\\') {
       const escaped = next === undefined ? undefined : ESCAPES[next];
       if (escaped === undefined) {
-        throw usageError(`--format: unknown escape '\\${next ?? ''}' in '${format}'`, 'Escapes: \\n \\t \\r \\\\ \\0.');
+        throw usageError(t.output.formatUnknownEscape(`\\${next ?? ''}`, format), t.output.formatEscapesHint);
       }
       literal += escaped;
       i += 1;

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ClusterInfo, GroupDescription, GroupSummary, TopicDescription, TopicSummary } from '../kafka/admin.js';
+import { t as messages } from '../i18n/index.js';
 import { table } from './table.js';
 
 /** JSON for every inspection command: one document, pretty-printed, snake_case field names. */
@@ -15,41 +16,49 @@ export function snakeKeys(value: unknown): unknown {
 }
 
 export function brokersText(info: ClusterInfo, c: ChalkInstance): string {
-  const rows = info.brokers.map((b) => [b.nodeId, `${b.host}:${b.port}`, b.nodeId === info.controller ? 'yes' : '']);
-  return `${c.bold('cluster id:')} ${info.clusterId}\n${c.bold('controller:')} ${info.controller ?? c.dim('unknown')}\n\n${table(['ID', 'ADDRESS', 'CONTROLLER'], rows, c)}`;
+  const o = messages.output;
+  const gap = messages.common.prefixGap;
+  const rows = info.brokers.map((b) => [b.nodeId, `${b.host}:${b.port}`, b.nodeId === info.controller ? o.yes : '']);
+  return `${c.bold(o.labelClusterId)}${gap}${info.clusterId}\n${c.bold(o.labelController)}${gap}${info.controller ?? c.dim(o.unknown)}\n\n${table([o.headId, o.headAddress, o.headController], rows, c)}`;
 }
 
 export function topicsText(topics: TopicSummary[], c: ChalkInstance): string {
-  if (topics.length === 0) return c.dim('(no topics)\n');
-  return table(['TOPIC', 'PARTITIONS', 'REPLICAS'], topics.map((t) => [t.name, t.partitions, t.replicationFactor]), c);
+  const o = messages.output;
+  if (topics.length === 0) return c.dim(`${o.noTopics}\n`);
+  return table([o.headTopic, o.headPartitions, o.headReplicationFactor], topics.map((t) => [t.name, t.partitions, t.replicationFactor]), c);
 }
 
 export function topicText(t: TopicDescription, c: ChalkInstance, allConfigs: boolean): string {
+  const o = messages.output;
+  const gap = messages.common.prefixGap;
   const total = t.partitions.reduce((s, p) => s + (BigInt(p.high) - BigInt(p.low)), 0n);
-  let out = `${c.bold('topic:')} ${t.name}  ${c.bold('partitions:')} ${t.partitions.length}  ${c.bold('messages:')} ${total}\n\n`;
+  let out = `${c.bold(o.labelTopic)}${gap}${t.name}  ${c.bold(o.labelPartitions)}${gap}${t.partitions.length}  ${c.bold(o.labelMessages)}${gap}${total}\n\n`;
   out += table(
-    ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'LOW', 'HIGH'],
-    t.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(',') + (p.offline.length ? c.red(` offline ${p.offline.join(',')}`) : ''), p.low, p.high]),
+    [o.headPartition, o.headLeader, o.headReplicas, o.headIsr, o.headLow, o.headHigh],
+    t.partitions.map((p) => [p.partition, p.leader, p.replicas.join(','), p.isr.join(',') + (p.offline.length ? c.red(` ${o.offline(p.offline.join(','))}`) : ''), p.low, p.high]),
     c,
   );
   const configs = allConfigs ? t.configs : t.configs.filter((x) => !x.isDefault);
-  out += `\n${c.bold(allConfigs ? 'config:' : 'config (not default; --all-configs for every one):')}\n`;
-  out += configs.length === 0 ? c.dim('  (all defaults)\n') : configs.map((x) => `  ${x.name}=${x.sensitive ? '(sensitive)' : (x.value ?? '')}\n`).join('');
+  out += `\n${c.bold(allConfigs ? o.labelConfig : o.labelConfigNotDefault)}\n`;
+  out += configs.length === 0 ? c.dim(`  ${o.allDefaults}\n`) : configs.map((x) => `  ${x.name}=${x.sensitive ? o.sensitive : (x.value ?? '')}\n`).join('');
   return out;
 }
 
 export function groupsText(groups: GroupSummary[], c: ChalkInstance): string {
-  if (groups.length === 0) return c.dim('(no consumer groups)\n');
-  return table(['GROUP', 'STATE', 'PROTOCOL'], groups.map((g) => [g.groupId, g.state, g.protocolType || '-']), c);
+  const o = messages.output;
+  if (groups.length === 0) return c.dim(`${o.noGroups}\n`);
+  return table([o.headGroup, o.headState, o.headProtocol], groups.map((g) => [g.groupId, g.state, g.protocolType || '-']), c);
 }
 
 export function groupText(g: GroupDescription, c: ChalkInstance): string {
-  let out = `${c.bold('group:')} ${g.groupId}  ${c.bold('state:')} ${g.state}  ${c.bold('members:')} ${g.members.length}  ${c.bold('total lag:')} ${g.totalLag}\n`;
-  if (g.members.length === 0 && g.partitions.length > 0) out += c.dim('no active members: the group only has committed offsets\n');
+  const o = messages.output;
+  const gap = messages.common.prefixGap;
+  let out = `${c.bold(o.labelGroup)}${gap}${g.groupId}  ${c.bold(o.labelState)}${gap}${g.state}  ${c.bold(o.labelMembers)}${gap}${g.members.length}  ${c.bold(o.labelTotalLag)}${gap}${g.totalLag}\n`;
+  if (g.members.length === 0 && g.partitions.length > 0) out += c.dim(`${o.noActiveMembers}\n`);
   out += '\n';
-  if (g.partitions.length === 0) return out + c.dim('(no committed offsets and no assigned partitions)\n');
+  if (g.partitions.length === 0) return out + c.dim(`${o.noOffsetsNoPartitions}\n`);
   out += table(
-    ['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'MEMBER', 'HOST'],
+    [o.headTopic, o.headPartition, o.headCommitted, o.headEnd, o.headLag, o.headMember, o.headHost],
     g.partitions.map((p) => [p.topic, p.partition, p.committed ?? '-', p.end, p.lag, p.clientId ?? '-', p.host ?? '-']),
     c,
   );

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ConsumedMessage } from '../kafka/records.js';
+import { t } from '../i18n/index.js';
 import { displayBytes, encodeBytes, type Encoding } from './bytes.js';
 import { compileFormat } from './format-string.js';
 import { messageJson } from './message-json.js';
@@ -41,15 +42,16 @@ export const PHP_CONSUMER_TIMEOUT = '**消费者**等待超时\n';
  * line of its own (control characters and invalid UTF-8 escaped, so one message is two lines).
  */
 export function messageText(m: ConsumedMessage, c: ChalkInstance, encoding: Encoding, isoTime = isoTimes()): string {
+  const o = t.output;
   const key = m.key === null ? c.dim('-') : displayBytes(m.key, encoding);
   const headers =
     m.headers.length > 0
-      ? `  headers ${m.headers.map((h) => (h.value === null ? h.key : `${h.key}=${displayBytes(h.value, encoding)}`)).join(',')}`
+      ? `  ${o.fieldHeaders(m.headers.map((h) => (h.value === null ? h.key : `${h.key}=${displayBytes(h.value, encoding)}`)).join(','))}`
       : '';
   const time = isoTime(m.timestamp);
   const len = m.value?.length ?? 0;
   const payload = m.value === null ? c.dim('(null)') : displayBytes(m.value, encoding);
-  return `${c.cyan(`${m.topic} [${m.partition}] @ ${m.offset}`)}  ${c.dim(time)}  key ${key}  len ${len}${headers}\n${payload}\n`;
+  return `${c.cyan(`${m.topic} [${m.partition}] @ ${m.offset}`)}  ${c.dim(time)}  ${o.fieldKey(key)}  ${o.fieldLen(len)}${headers}\n${payload}\n`;
 }
 
 /**
@@ -91,7 +93,7 @@ function isoTimes(): (ms: number) => string {
   return (ms) => {
     if (ms !== lastTime) {
       lastTime = ms;
-      lastIso = ms >= 0 ? new Date(ms).toISOString() : 'no timestamp';
+      lastIso = ms >= 0 ? new Date(ms).toISOString() : t.output.noTimestamp;
     }
     return lastIso;
   };

@@ -1,8 +1,9 @@
 import type { OutStream } from '../io/io.js';
 import { monotonicMs } from '../io/clock.js';
+import { t } from '../i18n/index.js';
 
 /** Count and rate on stderr, only on a terminal, redrawn at most four times a second. */
-export function progressMeter(stderr: OutStream, env: Record<string, string | undefined>, label = 'messages') {
+export function progressMeter(stderr: OutStream, env: Record<string, string | undefined>) {
   const enabled = stderr.isTTY === true && env.CI === undefined;
   const started = monotonicMs();
   let count = 0;
@@ -12,7 +13,7 @@ export function progressMeter(stderr: OutStream, env: Record<string, string | un
         const secs = (monotonicMs() - started) / 1000;
         if (secs < 1) return;
         shown = true;
-        stderr.write(`\r${count.toLocaleString('en-US')} ${label}, ${Math.round(count / secs).toLocaleString('en-US')}/s   `);
+        stderr.write(`\r${t.output.progress(count.toLocaleString('en-US'), Math.round(count / secs).toLocaleString('en-US'))}   `);
       }, 250)
     : undefined;
   timer?.unref();

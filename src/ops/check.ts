@@ -4,6 +4,7 @@ import type { TopicConsumer } from '../kafka/consumer.js';
 import type { TopicProducer } from '../kafka/producer.js';
 import type { ConsumedMessage, OutgoingRecord } from '../kafka/records.js';
 import type { InputChunks } from '../io/input.js';
+import { t } from '../i18n/index.js';
 import { consume } from './consume.js';
 import { produce } from './produce.js';
 import { latencyStats, type LatencyStats } from './stats.js';
@@ -41,8 +42,10 @@ export interface CheckResult {
   corrupted: number;
   produceLatency: LatencyStats | null;
   endToEndLatency: LatencyStats | null;
-  /** What went wrong, one line each (the first produce errors, missing indexes). */
+  /** What went wrong, one line each (the first produce errors, missing indexes), in the user's language. */
   problems: string[];
+  /** How many of the problems, the first ones, are about producing (the JUnit report's produce case). */
+  produceProblems: number;
   /** Kinds of produce failures, to choose the exit code. */
   failureKinds: ErrorKind[];
   elapsedMs: number;
@@ -72,7 +75,7 @@ export async function check(request: CheckRequest): Promise<CheckResult> {
   }
   const result: CheckResult = {
     verdict: 'pass', topic: producer.topic, runId, count: request.count, delivered: 0, received: 0, missing: 0, duplicates: 0,
-    corrupted: 0, produceLatency: null, endToEndLatency: null, problems: [], failureKinds: [], elapsedMs: 0,
+    corrupted: 0, produceLatency: null, endToEndLatency: null, problems: [], produceProblems: 0, failureKinds: [], elapsedMs: 0,
   };
 
   // Stop reading when every message is in, at the deadline, or on Ctrl-C.
@@ -131,7 +134,11 @@ export async function check(request: CheckRequest): Promise<CheckResult> {
       limits: { maxMessages: 1, maxInFlight: 64, lingerMs: 0 },
       onReport: (r) => {
         if (r.status === 'delivered' || r.status === 'sent') produceLatency.push(now() - r.record.timestamp);
-        else if (result.problems.length < 5) result.problems.push(`produce failed: ${r.error}`);
+        else if (result.problems.length < 5) {
+          // Pushed while producing, before any other problem: they are the first ones.
+          result.problems.push(t.output.checkProduceFailed(r.error));
+          result.produceProblems += 1;
+        }
       },
       onInputError: () => undefined,
     });
@@ -139,7 +146,7 @@ export async function check(request: CheckRequest): Promise<CheckResult> {
     result.failureKinds = summary.failureKinds;
     if (result.delivered === 0) stopAll();
     await reading.catch((error: unknown) => {
-      result.problems.push(`consume failed: ${error instanceof Error ? error.message : String(error)}`);
+      result.problems.push(t.output.checkConsumeFailed(error instanceof Error ? error.message : String(error)));
     });
   } finally {
     clearTimeout(timer);
@@ -152,10 +159,11 @@ export async function check(request: CheckRequest): Promise<CheckResult> {
   result.missing = request.count - seen.size;
   if (result.missing > 0) {
     const missing = [...expected.keys()].filter((i) => !seen.has(i));
-    result.problems.push(`not received: ${missing.length} message(s), index ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
+    const shown = [...missing.slice(0, 10), ...(missing.length > 10 ? ['…'] : [])];
+    result.problems.push(t.output.checkNotReceived(missing.length, shown.join(t.common.listSeparator)));
   }
-  if (result.duplicates > 0) result.problems.push(`received twice or more: ${result.duplicates}`);
-  if (result.corrupted > 0) result.problems.push(`received but not intact: ${result.corrupted}`);
+  if (result.duplicates > 0) result.problems.push(t.output.checkDuplicates(result.duplicates));
+  if (result.corrupted > 0) result.problems.push(t.output.checkCorrupted(result.corrupted));
   result.produceLatency = latencyStats(produceLatency);
   result.endToEndLatency = latencyStats(e2e);
   result.verdict = request.signal.aborted

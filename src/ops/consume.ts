@@ -1,6 +1,7 @@
 import { CkafkaError } from '../errors/errors.js';
 import type { Assignment, ConsumerHandlers, FetchedBatch, TopicConsumer } from '../kafka/consumer.js';
 import type { ConsumedMessage } from '../kafka/records.js';
+import { t } from '../i18n/index.js';
 import type { MessagePredicate } from './message-filter.js';
 import { OffsetCommits } from './offset-commits.js';
 import { WritePipeline } from './write-pipeline.js';
@@ -16,7 +17,7 @@ export interface MessageSink {
 /** The sink's reader is gone (a closed pipe): consume stops quietly, committing what was written. */
 export class OutputClosed extends Error {
   constructor(cause?: unknown) {
-    super('output closed', cause === undefined ? undefined : { cause });
+    super(t.common.outputClosed, cause === undefined ? undefined : { cause });
     this.name = 'OutputClosed';
   }
 }
@@ -370,8 +371,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     else {
       const joinDeadline = new Promise<never>((_, reject) => {
         joinTimer = setTimeout(
-          () => reject(new CkafkaError('unreachable', `${describe(consumer)}: no partitions assigned within ${Math.round(request.joinTimeoutMs / 1000)} s`, {
-            hint: 'The group coordinator did not answer or the group did not settle; check the cluster, and other members of the group (ckafka group describe).',
+          () => reject(new CkafkaError('unreachable', t.output.consumeJoinTimeout(describe(consumer), Math.round(request.joinTimeoutMs / 1000)), {
+            hint: t.output.consumeJoinTimeoutHint,
           })),
           request.joinTimeoutMs,
         );
@@ -423,5 +424,5 @@ function countBefore(messages: readonly ConsumedMessage[], offset: bigint): numb
 }
 
 function describe(consumer: TopicConsumer): string {
-  return consumer.groupId === null ? `consume from '${consumer.topic}'` : `join group '${consumer.groupId}' for '${consumer.topic}'`;
+  return consumer.groupId === null ? t.output.consumeFrom(consumer.topic) : t.output.consumeJoinGroup(consumer.groupId, consumer.topic);
 }

@@ -1,5 +1,6 @@
 import { usageError } from '../errors/errors.js';
 import type { ConsumedMessage } from '../kafka/records.js';
+import { t } from '../i18n/index.js';
 
 /** What `--match` looks at: the key, the value, or every value of one header name. */
 export type MatchField = { kind: 'key' } | { kind: 'value' } | { kind: 'header'; name: string };
@@ -15,8 +16,6 @@ export interface MatchSpec {
 /** How bytes become the text a pattern is tested on: the same choice as `--encoding`. */
 export type MatchEncoding = 'utf8' | 'base64' | 'hex';
 
-const MATCH_HINT = 'Write key:REGEX, value:REGEX or header.NAME:REGEX, e.g. --match \'value:"status":"failed"\' or --match header.source:^ci$.';
-
 /**
  * Parses `--match key:REGEX`, `value:REGEX` or `header.NAME:REGEX` (the field ends at the first
  * ':', so a header name cannot contain one). The regex is JavaScript's, without flags; a bad one
@@ -24,18 +23,18 @@ const MATCH_HINT = 'Write key:REGEX, value:REGEX or header.NAME:REGEX, e.g. --ma
  */
 export function parseMatch(text: string): MatchSpec {
   const colon = text.indexOf(':');
-  if (colon < 0) throw usageError(`--match: '${text}' has no field (key:, value: or header.NAME:)`, MATCH_HINT);
+  if (colon < 0) throw usageError(t.output.matchNoField(text), t.output.matchHint);
   const name = text.slice(0, colon);
   const source = text.slice(colon + 1);
   let field: MatchField;
   if (name === 'key' || name === 'value') field = { kind: name };
   else if (name.startsWith('header.') && name.length > 'header.'.length) field = { kind: 'header', name: name.slice('header.'.length) };
-  else throw usageError(`--match: unknown field '${name}' in '${text}'`, MATCH_HINT);
+  else throw usageError(t.output.matchUnknownField(name, text), t.output.matchHint);
   let pattern: RegExp;
   try {
     pattern = new RegExp(source);
   } catch (error) {
-    throw usageError(`--match: invalid regular expression '${source}': ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, MATCH_HINT);
+    throw usageError(t.output.matchInvalidRegex(source, (error as Error).message.replace(/^Invalid regular expression: /, '')), t.output.matchHint);
   }
   return { field, pattern, text };
 }

@@ -5,6 +5,7 @@ import { translateKafkaError } from '../kafka/errors.js';
 import type { InputChunks, InputItem } from '../io/input.js';
 import { Pull } from '../io/pull.js';
 import { monotonicMs } from '../io/clock.js';
+import { t } from '../i18n/index.js';
 
 export interface BatchLimits {
   /** Messages per produce request (the producer may lower it: see TopicProducer.maxBatchMessages). */
@@ -159,7 +160,7 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
   const notSent = (record: OutgoingRecord) =>
     settle({
       status: 'not-sent', topic: producer.topic, partition: record.partition ?? producer.choosePartition(record), count: 1,
-      records: keepRecords ? [record] : null, baseOffset: null, logAppendTime: null, error: 'interrupted before sending',
+      records: keepRecords ? [record] : null, baseOffset: null, logAppendTime: null, error: t.output.notSentInterrupted,
     });
 
   const accept = (item: InputItem) => {
@@ -172,12 +173,12 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     const size = recordSize(record);
     const partition = record.partition ?? producer.choosePartition(record);
     if (size > request.messageMaxBytes) {
-      return refuse(record, partition, `message of ${size} bytes is over the limit of ${request.messageMaxBytes} bytes (message.max.bytes); not sent`);
+      return refuse(record, partition, t.output.messageTooLarge(size, request.messageMaxBytes));
     }
     const unsendable = producer.unsendable?.(record);
     if (unsendable !== undefined) return refuse(record, partition, unsendable, 'usage');
     if (!known.has(partition)) {
-      return refuse(record, partition, `partition ${partition} does not exist in topic '${producer.topic}' (partitions ${producer.partitions.join(',')})`);
+      return refuse(record, partition, t.output.noSuchPartition(partition, producer.topic, producer.partitions.join(',')));
     }
     let pending = open.get(partition);
     if (pending && pending.bytes + size > limits.maxBytes) {
@@ -225,7 +226,7 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
       for (const { batch, records } of open.values()) {
         settle({
           status: 'not-sent', topic: producer.topic, partition: batch.partition, count: batch.count, records,
-          baseOffset: null, logAppendTime: null, error: 'interrupted before sending',
+          baseOffset: null, logAppendTime: null, error: t.output.notSentInterrupted,
         });
       }
       open.clear();
@@ -270,7 +271,7 @@ async function sendChunk(producer: TopicProducer, { batch, records }: Pending, a
     // One request per partition, so the i-th record's offset is the base offset plus i.
     return { status: 'delivered', topic, partition, count, records, baseOffset: BigInt(result.baseOffset), logAppendTime: result.logAppendTime };
   } catch (error) {
-    const err = translateKafkaError(error, { action: `produce to ${topic}[${partition}]` });
+    const err = translateKafkaError(error, { action: t.output.produceTo(topic, partition) });
     return { status: 'failed', topic, partition, count, records, baseOffset: null, logAppendTime: null, error: err.message, errorKind: err.kind };
   }
 }

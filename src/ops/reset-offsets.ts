@@ -1,5 +1,6 @@
 import { CkafkaError } from '../errors/errors.js';
 import type { StartPosition, Watermarks } from '../kafka/offsets.js';
+import { t } from '../i18n/index.js';
 
 /** Where `group reset-offsets` moves the committed offsets: a position (`--to`) or a shift (`--shift-by`). */
 export type ResetTarget = { kind: 'to'; position: StartPosition } | { kind: 'shift'; by: bigint };
@@ -55,8 +56,8 @@ export async function resetOffsets(seam: GroupOffsetsSeam, request: ResetRequest
   const partitions = request.partitions ?? all;
   const missing = partitions.filter((p) => !all.includes(p));
   if (missing.length > 0) {
-    throw new CkafkaError('broker', `topic '${topic}' has no partition ${missing.join(', ')} (it has ${all.length}: 0–${all.length - 1})`, {
-      hint: 'Give existing partitions with -p, or leave -p out for all of them.',
+    throw new CkafkaError('broker', t.output.resetNoPartition(topic, missing.join(t.common.listSeparator), all.length, all.length - 1), {
+      hint: t.output.resetNoPartitionHint,
     });
   }
   await refuseActiveGroup(seam, groupId);
@@ -76,8 +77,8 @@ async function refuseActiveGroup(seam: GroupOffsetsSeam, groupId: string): Promi
   const { state, members } = await seam.members(groupId);
   if (members.length === 0) return;
   const list = members.map((m) => `  ${m.clientId} ${m.host} ${m.memberId}`).join('\n');
-  throw new CkafkaError('broker', `group '${groupId}' has ${members.length} active member(s) (state ${state}); its offsets can only be reset while it is inactive. Nothing was changed. Members:\n${list}`, {
-    hint: `Stop these consumers and run the command again (see them with: ckafka group describe ${groupId}).`,
+  throw new CkafkaError('broker', t.output.resetActiveGroup(groupId, members.length, state, list), {
+    hint: t.output.resetActiveGroupHint(groupId),
   });
 }
 
@@ -92,8 +93,8 @@ export function planReset(
   if (target.kind === 'shift') {
     const without = partitions.filter((p) => !committed.has(p));
     if (without.length > 0) {
-      throw new CkafkaError('broker', `--shift-by moves committed offsets, and the group has none for partition ${without.join(', ')}`, {
-        hint: 'Use --to for them, or choose partitions that have one with -p.',
+      throw new CkafkaError('broker', t.output.resetShiftWithoutCommit(without.join(t.common.listSeparator)), {
+        hint: t.output.resetShiftWithoutCommitHint,
       });
     }
   }

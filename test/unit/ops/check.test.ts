@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsumerHandlers, TopicConsumer } from '../../../src/kafka/consumer.js';
 import type { ProduceBatch, SendResult, TopicProducer } from '../../../src/kafka/producer.js';
 import type { ConsumedMessage, OutgoingRecord } from '../../../src/kafka/records.js';
 import { check, type CheckRequest } from '../../../src/ops/check.js';
 import { latencyStats } from '../../../src/ops/stats.js';
+import { checkJunit } from '../../../src/format/check.js';
+import { setLocale } from '../../../src/i18n/index.js';
 
 type Tamper = (m: ConsumedMessage, index: number) => ConsumedMessage[];
 
@@ -110,6 +112,33 @@ describe('check', () => {
     expect(r.verdict).toBe('produce-failed');
     expect(r.delivered).toBe(0);
     expect(new Set(r.failureKinds)).toEqual(new Set(['unreachable']));
+  });
+});
+
+describe('check in Chinese', () => {
+  afterEach(() => setLocale('en'));
+
+  it('says what went wrong in Chinese; the verdict and counts are the same', async () => {
+    setLocale('zh-CN');
+    const lost = await check(request(fakeCluster((m, i) => (i % 3 === 0 ? [] : [m])), { count: 36 }));
+    expect(lost).toMatchObject({ verdict: 'not-received', delivered: 36, received: 24, missing: 12, produceProblems: 0 });
+    expect(lost.problems).toEqual(['未收到：12 条消息，序号 0、3、6、9、12、15、18、21、24、27、…']);
+  });
+
+  it('keeps produce problems apart from the rest in the JUnit report, in either language', async () => {
+    for (const [locale, produceText, notReceived] of [['en', 'produce failed: ', 'not received: 9'], ['zh-CN', '发送失败：', '未收到：9']] as const) {
+      setLocale(locale);
+      const r = await check(request(fakeCluster(undefined, true)));
+      expect(r.verdict).toBe('produce-failed');
+      expect(r.produceProblems).toBe(5);
+      expect(r.problems.slice(0, 5).every((p) => p.startsWith(produceText))).toBe(true);
+      const xml = checkJunit(r, new Date(0));
+      const [produceCase, receiveCase] = xml.split('<testcase').slice(2);
+      expect(produceCase).toContain(produceText);
+      expect(produceCase).not.toContain(notReceived);
+      expect(receiveCase).toContain(notReceived);
+      expect(receiveCase).not.toContain(produceText);
+    }
   });
 });
 

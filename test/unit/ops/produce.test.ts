@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ProduceBatch, SendResult, TopicProducer } from '../../../src/kafka/producer.js';
 import type { DeliveryReport, OutgoingRecord } from '../../../src/kafka/records.js';
 import type { InputItem } from '../../../src/io/input.js';
 import { chunkReport, offsetAt, produce, type DeliveryChunk, type ProduceRequest } from '../../../src/ops/produce.js';
+import { setLocale } from '../../../src/i18n/index.js';
 
 // A fake of our own Kafka seam (STYLE: no protocol mocks): each partition's log is an array.
 function fakeProducer(options: { fail?: (partition: number) => Error | undefined; partitions?: number[] } = {}) {
@@ -141,5 +142,42 @@ describe('offsetAt', () => {
   it('adds exactly, also beyond 2^53', () => {
     expect(offsetAt(41n, 1)).toBe('42');
     expect(offsetAt(9_007_199_254_740_990n, 5)).toBe('9007199254740995');
+  });
+});
+
+describe('produce in Chinese', () => {
+  afterEach(() => setLocale('en'));
+
+  it('refuses a message too large or for a partition that does not exist with the same statuses, said in Chinese', async () => {
+    setLocale('zh-CN');
+    const { producer } = fakeProducer();
+    const items = [{ record: record('x'.repeat(2000)) }, { record: record('y', { partition: 7 }) }, { record: record('z') }];
+    const { done, reports } = run(producer, items);
+    const summary = await done;
+    expect(summary).toMatchObject({ delivered: 1, failed: 2 });
+    const failed = reports.filter((r) => r.status === 'failed').map((r) => (r.status === 'failed' ? r.error : ''));
+    expect(failed).toEqual([
+      expect.stringMatching(/^消息大小为 20\d\d 字节，超过 1000 字节的上限（message\.max\.bytes），未发送$/),
+      "主题 't' 中不存在分区 7（现有分区：0,1,2）",
+    ]);
+  });
+
+  it('says a message was not sent because of Ctrl-C in Chinese', async () => {
+    setLocale('zh-CN');
+    const { producer } = fakeProducer();
+    const controller = new AbortController();
+    // The first line is read and batched (linger 10 s), then Ctrl-C comes while the input waits.
+    async function* slow(): AsyncGenerator<InputItem[]> {
+      yield [{ record: record('a') }];
+      setTimeout(() => controller.abort(), 10);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const reports: DeliveryReport[] = [];
+    const summary = await produce({
+      producer, input: slow(), messageMaxBytes: 1000, acks: 1, signal: controller.signal, limits: { lingerMs: 10_000 },
+      onReport: (r) => reports.push(r), onInputError: () => undefined,
+    });
+    expect(summary).toMatchObject({ interrupted: true, notSent: 1 });
+    expect(reports.map((r) => (r.status === 'not-sent' ? r.error : r.status))).toEqual(['发送前已中断']);
   });
 });

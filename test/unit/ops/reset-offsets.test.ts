@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planReset, resetOffsets, type GroupOffsetsSeam, type ResetTarget } from '../../../src/ops/reset-offsets.js';
 import { CkafkaError } from '../../../src/errors/errors.js';
+import { setLocale } from '../../../src/i18n/index.js';
 
 const w = (low: bigint, high: bigint) => ({ low, high });
 
@@ -79,5 +80,22 @@ describe('resetOffsets', () => {
 
   it('a partition the topic does not have is refused before anything else', async () => {
     await expect(resetOffsets(seam(0), { groupId: 'g', topic: 't', target: { kind: 'shift', by: 1n }, partitions: [0, 5], execute: true })).rejects.toThrow(/no partition 5/);
+  });
+
+  describe('in Chinese', () => {
+    afterEach(() => setLocale('en'));
+
+    it('refuses with the same kind of error, said in Chinese', async () => {
+      setLocale('zh-CN');
+      const request = { groupId: 'g', topic: 't', target: { kind: 'to', position: { kind: 'latest' } } as ResetTarget, execute: true };
+      const active = await resetOffsets(seam(2), request).catch((e: unknown) => e as CkafkaError);
+      expect(active).toBeInstanceOf(CkafkaError);
+      expect(active).toMatchObject({ kind: 'broker' });
+      expect((active as CkafkaError).message).toMatch(/^消费分组 'g' 有 2 个活跃成员（状态 Stable）；[\s\S]*未做任何更改。成员：\n {2}app \/10\.0\.0\.1 m0\n/);
+      expect((active as CkafkaError).hint).toBe('请停止这些消费者后再运行此命令（查看它们：ckafka group describe g）。');
+      const missing = resetOffsets(seam(0), { ...request, partitions: [0, 5, 7] });
+      await expect(missing).rejects.toThrow("主题 't' 没有分区 5、7（它共有 2 个分区：0–1）");
+      expect(() => planReset({ kind: 'shift', by: 1n }, [0, 1, 2], new Map(), new Map([[0, 0n]]))).toThrow('--shift-by 移动的是已提交的位点，而该消费分组在分区 1、2 上没有已提交的位点');
+    });
   });
 });
