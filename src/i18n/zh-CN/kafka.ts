@@ -9,7 +9,7 @@ export const kafka: Catalog['kafka'] = {
   actionProduce: (topic) => `向主题 '${topic}' 发送消息`,
   actionProducePartition: (topic, partition) => `向 ${topic}[${partition}] 发送消息`,
   actionCommitOffsets: (groupId) => `提交消费分组 '${groupId}' 的位点`,
-  actionReachCoordinator: (groupId) => `连接消费分组 '${groupId}' 的协调者（coordinator）`,
+  actionReachCoordinator: (groupId) => `连接消费分组 '${groupId}' 的协调者`,
 
   // kafkajs 与网络错误，按用户能采取的措施分类（errors.ts）。Kafka 的错误名称保持原样。
   atBootstrap: (brokers) => `（接入点 ${brokers}）`,
