@@ -1,6 +1,7 @@
 import Encoder from 'kafkajs/src/protocol/encoder.js';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import type { RawBroker } from './admin-cluster.js';
 
 // Two requests kafkajs 2.2.4 does not have, written and read here (their v0: the non-flexible
@@ -66,8 +67,8 @@ export async function incrementalAlterTopicConfigs(broker: RawBroker, topic: str
 async function send<T>(broker: RawBroker, api: { apiKey: number; apiName: string; since: string }, body: Buffer, decode: (r: Reader) => T): Promise<T> {
   const range = broker.versions?.[api.apiKey];
   if (broker.versions && !range) {
-    throw new CkafkaError('broker', `the broker does not support ${api.apiName} (API key ${api.apiKey}): it needs Apache Kafka ${api.since} or later`, {
-      hint: 'CKafka instances of version 2.4 and later have it.',
+    throw new CkafkaError('broker', t.kafka.apiUnsupported(api.apiName, api.apiKey, api.since), {
+      hint: t.kafka.apiUnsupportedHint,
     });
   }
   const encoder = new Encoder(0);

@@ -1,5 +1,6 @@
 import kafkajs, { AssignerProtocol, type Admin, type Kafka } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { adminWithCluster } from './admin-cluster.js';
 import { translateKafkaError } from './errors.js';
 import { withCoordinatorRetry, type CoordinatorWait } from './coordinator-retry.js';
@@ -73,7 +74,7 @@ export async function openAdmin(kafka: Kafka, brokers: string[]): Promise<Admin>
   try {
     await admin.connect();
   } catch (error) {
-    throw translateKafkaError(error, { action: 'connect', brokers });
+    throw translateKafkaError(error, { action: t.kafka.actionConnect, brokers });
   }
   return admin;
 }
@@ -143,7 +144,7 @@ export async function describeGroup(admin: Admin, groupId: string, wait: Coordin
   const committedByTopic = await withCoordinatorRetry(() => admin.fetchOffsets({ groupId }), wait);
   const group = groups[0];
   if (!group || (group.state === 'Dead' && committedByTopic.length === 0)) {
-    throw new CkafkaError('broker', `consumer group '${groupId}' does not exist`, { hint: 'List groups with: ckafka group list' });
+    throw new CkafkaError('broker', t.kafka.groupNotFound(groupId), { hint: t.kafka.groupListHint });
   }
   const members = group.members.map((m) => ({
     memberId: m.memberId,

@@ -1,5 +1,6 @@
 import kafkajs, { type Kafka, type PartitionMetadata } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { causeChain } from './errors.js';
 import { producerWithCluster } from './producer-cluster.js';
 
@@ -19,7 +20,7 @@ const APPEAR_WITHIN_MS = 5_000;
  */
 export async function autoCreateTopic(kafka: Kafka, topic: string): Promise<PartitionMetadata[]> {
   const { producer, cluster } = producerWithCluster(kafka, { allowAutoTopicCreation: true, retry: { retries: 0 } });
-  if (cluster === undefined) throw notCreated(topic, 'this kafkajs keeps its cluster private');
+  if (cluster === undefined) throw notCreated(topic, t.kafka.autoCreateUnavailable);
   const started = Date.now();
   const deadline = started + LEADERS_WITHIN_MS;
   let refusal: Promise<boolean> | undefined;
@@ -42,7 +43,7 @@ export async function autoCreateTopic(kafka: Kafka, topic: string): Promise<Part
           throw error;
         }
       }
-      if (Date.now() > deadline) throw new CkafkaError('broker', `topic '${topic}' was created by the cluster but has no leader after ${LEADERS_WITHIN_MS / 1000} s`, { hint: 'Look at the brokers (ckafka brokers) and try again.' });
+      if (Date.now() > deadline) throw new CkafkaError('broker', t.kafka.autoCreatedNoLeader(topic, LEADERS_WITHIN_MS / 1000), { hint: t.kafka.autoCreatedNoLeaderHint });
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {
@@ -50,9 +51,9 @@ export async function autoCreateTopic(kafka: Kafka, topic: string): Promise<Part
   }
 }
 
-function notCreated(topic: string, why = 'the cluster does not create topics automatically (auto.create.topics.enable is off)'): CkafkaError {
-  return new CkafkaError('broker', `topic '${topic}' does not exist, and ${why}`, {
-    hint: `Create it (ckafka topic create ${topic}) or check the name (ckafka topic list).`,
+function notCreated(topic: string, why = t.kafka.autoCreateOff): CkafkaError {
+  return new CkafkaError('broker', t.kafka.topicNotCreated(topic, why), {
+    hint: t.kafka.topicNotCreatedHint(topic),
   });
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, ConsumerConfig, EachBatchPayload, Kafka } from 'kafkajs';
 import type { ClientSettings, ConsumerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { translateKafkaError } from './errors.js';
 import { applyDecodeSpeedups } from './decode-speedups.js';
 import { applyFastFetchDecode } from './fetch-decoder.js';
@@ -115,7 +116,7 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
     const chosen = mode.kind === 'partitions' && mode.partitions ? mode.partitions : all;
     const missing = chosen.filter((p) => !all.includes(p));
     if (missing.length > 0) {
-      throw new CkafkaError('broker', `topic '${topic}' has no partition ${missing.join(', ')} (it has ${all.join(', ')})`);
+      throw new CkafkaError('broker', t.kafka.noSuchPartitions(topic, missing.join(', '), all.join(', ')));
     }
     const watermarks = await topicWatermarks(admin, topic);
     // Reading partitions without a group starts where asked, else at auto.offset.reset.
@@ -128,7 +129,7 @@ export async function openTopicConsumer(kafka: Kafka, options: TopicConsumerOpti
     return consumer;
   } catch (error) {
     await admin.disconnect().catch(() => undefined);
-    throw translateKafkaError(error, { action: options.action ?? `consume from '${topic}'`, brokers: options.client.brokers });
+    throw translateKafkaError(error, { action: options.action ?? t.kafka.actionConsume(topic), brokers: options.client.brokers });
   }
 }
 
@@ -209,7 +210,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
         if (coordinator && this.coordinatorSince !== 0) return;
         if (coordinator) this.coordinatorSince = Date.now();
         const error = coordinator
-          ? new CkafkaError('broker', `${this.describe()}: the group coordinator is not ready (${payload.error.message}); waiting up to ${Math.round(this.coordinatorWaitMs() / 1000)} s`)
+          ? new CkafkaError('broker', t.kafka.coordinatorWaiting(this.describe(), payload.error.message, Math.round(this.coordinatorWaitMs() / 1000)))
           : withGroupHint(translateKafkaError(payload.error, { action: this.describe(), brokers: this.options.client.brokers }));
         handlers.onRestart?.(error);
         return;
@@ -276,7 +277,7 @@ class KafkajsTopicConsumer implements TopicConsumer {
   private describe(): string {
     const { topic } = this.options;
     if (this.options.action !== undefined) return this.options.action;
-    return this.groupId === null ? `consume from '${topic}'` : `consume from '${topic}' in group '${this.groupId}'`;
+    return this.groupId === null ? t.kafka.actionConsume(topic) : t.kafka.actionConsumeInGroup(topic, this.groupId);
   }
 
   private onJoin(partitions: number[], handlers: ConsumerHandlers): void {
@@ -348,8 +349,8 @@ class KafkajsTopicConsumer implements TopicConsumer {
   async commit(offsets: Map<number, bigint>): Promise<void> {
     if (!this.consumer || offsets.size === 0) return;
     if (!this.joinedNow) {
-      throw new CkafkaError('unreachable', `commit offsets of group '${this.kafkaGroupId}': the consumer is reconnecting after an error`, {
-        hint: 'The messages printed since the last commit will be read again by the next run.',
+      throw new CkafkaError('unreachable', t.kafka.commitWhileReconnecting(this.kafkaGroupId), {
+        hint: t.kafka.commitReadAgainHint,
       });
     }
     const topic = this.options.topic;
@@ -363,17 +364,17 @@ class KafkajsTopicConsumer implements TopicConsumer {
       for (const t of payload.topics) if (t.topic === topic) for (const p of t.partitions) acked.set(Number(p.partition), String(p.offset));
     });
     try {
-      const wait = coordinatorWait(this.kafkaGroupId, `commit offsets of group '${this.kafkaGroupId}'`, { ms: this.coordinatorWaitMs() });
+      const wait = coordinatorWait(this.kafkaGroupId, t.kafka.actionCommitOffsets(this.kafkaGroupId), { ms: this.coordinatorWaitMs() });
       await withCoordinatorRetry(() => consumer.commitOffsets([...offsets].map(([partition, offset]) => ({ topic, partition, offset: offset.toString() }))), wait);
     } catch (error) {
-      throw translateKafkaError(error, { action: `commit offsets of group '${this.kafkaGroupId}'` });
+      throw translateKafkaError(error, { action: t.kafka.actionCommitOffsets(this.kafkaGroupId) });
     } finally {
       stopListening();
     }
     const unacked = [...offsets].filter(([p, o]) => acked.get(p) !== o.toString());
     if (unacked.length > 0) {
-      throw new CkafkaError('unreachable', `commit offsets of group '${this.kafkaGroupId}': the consumer stopped (a broker went away) before the group coordinator stored partition:offset ${unacked.map(([p, o]) => `${p}:${o}`).join(' ')}`, {
-        hint: 'The messages printed since the last commit will be read again by the next run.',
+      throw new CkafkaError('unreachable', t.kafka.commitNotStored(this.kafkaGroupId, unacked.map(([p, o]) => `${p}:${o}`).join(' ')), {
+        hint: t.kafka.commitReadAgainHint,
       });
     }
   }

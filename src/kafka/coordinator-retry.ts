@@ -1,4 +1,5 @@
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { causeChain } from './errors.js';
 
 /**
@@ -72,10 +73,10 @@ export async function withCoordinatorRetry<T>(call: () => Promise<T>, wait: Coor
 
 /** The error for a coordinator still not ready after `waitedMs` (exit 6), with what to do about it. */
 export function coordinatorNotReady(error: unknown, what: { groupId?: string; action: string }, waitedMs: number): CkafkaError {
-  const type = causeChain(error).find((e) => COORDINATOR_TYPES.has(e.type ?? ''))?.type ?? 'no coordinator found';
-  const whose = what.groupId === undefined ? 'the group coordinator' : `the coordinator of group '${what.groupId}'`;
-  return new CkafkaError('broker', `${what.action}: ${whose} was not ready after ${(waitedMs / 1000).toFixed(1)} s (${type})`, {
-    hint: 'A new cluster creates its offsets topic (__consumer_offsets) when a group is first used, and a restarted broker loads its groups: try again shortly. If it lasts, check the brokers (ckafka brokers) and their logs.',
+  const type = causeChain(error).find((e) => COORDINATOR_TYPES.has(e.type ?? ''))?.type ?? t.kafka.noCoordinatorFound;
+  const whose = what.groupId === undefined ? t.kafka.groupCoordinator : t.kafka.coordinatorOfGroup(what.groupId);
+  return new CkafkaError('broker', t.kafka.coordinatorNotReady(what.action, whose, (waitedMs / 1000).toFixed(1), type), {
+    hint: t.kafka.coordinatorNotReadyHint,
     cause: error,
   });
 }

@@ -1,4 +1,5 @@
 import { CkafkaError, type ErrorKind } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 
 // kafkajs error names and broker error types, mapped to what the user can act on.
 const AUTH_TYPES = new Set([
@@ -56,56 +57,46 @@ export function translateKafkaError(error: unknown, where: { action: string; bro
   const codes = chain.map((e) => e.code ?? '');
   const text = chain.map((e) => e.message ?? '').join(' | ');
   const root = rootMessage(error);
-  const at = where.brokers?.length ? ` (bootstrap ${where.brokers.join(',')})` : '';
+  const at = where.brokers?.length ? t.kafka.atBootstrap(where.brokers.join(',')) : '';
 
   const make = (kind: ErrorKind, message: string, hint?: string) =>
     new CkafkaError(kind, message, { hint, cause: error });
 
-  if (names.includes('KafkaJSSASLAuthenticationError') || types.some((t) => AUTH_TYPES.has(t) && t.startsWith('SASL')) || types.includes('UNSUPPORTED_SASL_MECHANISM')) {
-    return make('auth', `${where.action}: authentication failed${at}: ${root}`, 'Check sasl.mechanisms, sasl.username (CKafka: instanceId#user) and the password.');
+  if (names.includes('KafkaJSSASLAuthenticationError') || types.some((type) => AUTH_TYPES.has(type) && type.startsWith('SASL')) || types.includes('UNSUPPORTED_SASL_MECHANISM')) {
+    return make('auth', t.kafka.authFailed(where.action, at, root), t.kafka.authFailedHint);
   }
-  if (types.some((t) => AUTH_TYPES.has(t))) {
-    return make('auth', `${where.action}: not authorised: ${root}`, 'Grant this user access to the topic or group (CKafka: ACL policy in the console).');
+  if (types.some((type) => AUTH_TYPES.has(type))) {
+    return make('auth', t.kafka.notAuthorised(where.action, root), t.kafka.notAuthorisedHint);
   }
   if (CLIENT_CERT_ALERT.test(text)) {
     const alert = /alert ([a-z ]+?)(?::|$)/i.exec(text)?.[1] ?? 'bad certificate';
-    return make(
-      'auth',
-      `${where.action}: TLS failure${at}: the broker refused the connection because it requires a client certificate it trusts (TLS alert: ${alert})`,
-      'Set ssl.certificate.location and ssl.key.location (and ssl.key.password for an encrypted key) to a client certificate signed by a CA the cluster trusts.',
-    );
+    return make('auth', t.kafka.tlsClientCertRequired(where.action, at, alert), t.kafka.tlsClientCertRequiredHint);
   }
   if (codes.some((c) => TLS_CODES.test(c)) || /certificate|SSL routines|TLS/i.test(text)) {
     // ckafka's verdict on the broker's certificate carries a code; a handshake the broker broke off
     // does not, and some brokers (Kafka 2.4) break it off that way when a client certificate is missing.
     const brokerVerdict = !codes.some((c) => CERT_VERIFY_CODES.test(c));
-    const hint = 'Check ssl.ca.location and security.protocol (SSL or SASL_SSL)';
-    return make('auth', `${where.action}: TLS failure${at}: ${root}`,
-      brokerVerdict ? `${hint}; if the cluster requires a client certificate (mutual TLS), set ssl.certificate.location and ssl.key.location.` : `${hint}.`);
+    return make('auth', t.kafka.tlsFailure(where.action, at, root), brokerVerdict ? t.kafka.tlsFailureMutualHint : t.kafka.tlsFailureHint);
   }
   if (names.includes('KafkaJSConnectionClosedError') && /SASL|auth/i.test(text)) {
-    return make('auth', `${where.action}: the broker closed the connection during authentication${at}`, 'Check security.protocol and sasl.mechanisms.');
+    return make('auth', t.kafka.closedDuringAuth(where.action, at), t.kafka.closedDuringAuthHint);
   }
   if (types.includes('UNKNOWN_TOPIC_OR_PARTITION')) {
-    return make('broker', `${where.action}: unknown topic or partition: ${root}`, 'Check the topic name (ckafka topic list), or create it.');
+    return make('broker', t.kafka.unknownTopicOrPartition(where.action, root), t.kafka.unknownTopicOrPartitionHint);
   }
   if (types.includes('MESSAGE_TOO_LARGE') || types.includes('RECORD_LIST_TOO_LARGE')) {
-    return make('broker', `${where.action}: the broker refused the message as too large: ${root}`, 'Reduce the message size or raise max.message.bytes on the topic.');
+    return make('broker', t.kafka.messageTooLarge(where.action, root), t.kafka.messageTooLargeHint);
   }
-  if (types.some((t) => t !== '') && names.includes('KafkaJSProtocolError')) {
-    const type = types.find((t) => t !== '');
-    return make('broker', `${where.action}: the broker refused the request (${type}): ${root}`);
+  if (types.some((type) => type !== '') && names.includes('KafkaJSProtocolError')) {
+    const type = types.find((x) => x !== '') ?? '';
+    return make('broker', t.kafka.brokerRefused(where.action, type, root));
   }
   if (
     codes.some((c) => UNREACHABLE_CODES.has(c)) ||
     names.some((n) => n === 'KafkaJSConnectionError' || n === 'KafkaJSNonRetriableError' || n === 'KafkaJSRequestTimeoutError' || n === 'KafkaJSBrokerNotFound' || n === 'KafkaJSNoBrokerAvailableError' || n === 'KafkaJSTimeout') ||
     /ECONNREFUSED|ENOTFOUND|timed? ?out|Connection error|connect/i.test(text)
   ) {
-    return make(
-      'unreachable',
-      `${where.action}: cannot reach the cluster${at}: ${root}`,
-      'Check bootstrap_servers, that this host can reach the access point (VPC vs public network), and any firewall.',
-    );
+    return make('unreachable', t.kafka.unreachable(where.action, at, root), t.kafka.unreachableHint);
   }
-  return make('broker', `${where.action}: ${root}`);
+  return make('broker', t.kafka.failed(where.action, root));
 }

@@ -1,6 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { createErrorFromCode } from 'kafkajs/src/protocol/error.js';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { clusterOf, type RawBroker } from './admin-cluster.js';
 import { offsetDelete } from './admin-requests.js';
 import { coordinatorWait, isCoordinatorError, withCoordinatorRetry } from './coordinator-retry.js';
@@ -37,8 +38,8 @@ export async function commitGroupOffsets(admin: Admin, groupId: string, topic: s
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === undefined || !ACTIVE.has(type)) throw error;
-    throw new CkafkaError('broker', `group '${groupId}': the coordinator refused the new offsets (${type}): a member joined the group; nothing was changed`, {
-      hint: `Stop its consumers and run the command again (ckafka group describe ${groupId} lists them).`,
+    throw new CkafkaError('broker', t.kafka.commitRefusedMemberJoined(groupId, type), {
+      hint: t.kafka.commitRefusedMemberJoinedHint(groupId),
       cause: error,
     });
   }
@@ -85,11 +86,11 @@ export async function deleteGroupOffsets(admin: Admin, groupId: string, topic: s
   if (!error) return;
   const hint =
     error.type === 'GROUP_SUBSCRIBED_TO_TOPIC'
-      ? `Members of the group consume '${topic}': stop them first (ckafka group describe ${groupId}).`
+      ? t.kafka.deleteOffsetsSubscribedHint(topic, groupId)
       : error.type === 'GROUP_ID_NOT_FOUND'
-        ? 'List groups with: ckafka group list'
+        ? t.kafka.groupListHint
         : undefined;
-  throw new CkafkaError('broker', `group '${groupId}': the coordinator refused to delete the offsets of '${topic}': ${error.message} (${error.type})`, { hint, cause: error });
+  throw new CkafkaError('broker', t.kafka.deleteOffsetsRefused(groupId, topic, error.message, error.type), { hint, cause: error });
 }
 
 /** The cluster side of `group reset-offsets` over one admin client (see src/ops/reset-offsets.ts). */
@@ -112,6 +113,6 @@ export function groupOffsetsSeam(admin: Admin) {
 async function atCoordinator<T>(admin: Admin, groupId: string, send: (coordinator: RawBroker) => Promise<T>): Promise<T> {
   return withCoordinatorRetry(
     async () => send(await clusterOf(admin).findGroupCoordinator({ groupId })),
-    coordinatorWait(groupId, `reach the coordinator of group '${groupId}'`),
+    coordinatorWait(groupId, t.kafka.actionReachCoordinator(groupId)),
   );
 }

@@ -1,4 +1,5 @@
 import type { CompressionTypes } from 'kafkajs';
+import { t } from '../i18n/index.js';
 import type { ProducerCluster } from './producer-cluster.js';
 import { NotSent, type Transport } from './idempotent-sender.js';
 import { batchMessage } from './record-batch-request.js';
@@ -18,13 +19,13 @@ export function clusterTransport(cluster: ProducerCluster, topic: string, option
       try {
         const leaders = cluster.findLeaderForPartitions(topic, [partition]);
         const nodeId = Object.keys(leaders)[0];
-        if (nodeId === undefined || Number(nodeId) < 0) throw new Error(`no leader known for ${topic}[${partition}]`);
+        if (nodeId === undefined || Number(nodeId) < 0) throw new Error(t.kafka.noLeaderKnown(topic, partition));
         broker = await cluster.findBroker({ nodeId: Number(nodeId) });
       } catch (error) {
         throw new NotSent(error);
       }
       const message = batchMessage(partition, batch, () => {
-        throw new Error(`the broker of ${topic}[${partition}] predates Kafka 0.11: no idempotent producer there`);
+        throw new Error(t.kafka.brokerTooOldForIdempotence(topic, partition));
       });
       const response = await broker.produce({
         topicData: [{ topic, partitions: [{ partition, firstSequence: stamp.baseSequence, messages: [message] }] }],
@@ -35,7 +36,7 @@ export function clusterTransport(cluster: ProducerCluster, topic: string, option
         compression: options.compression,
       });
       const answer = response.topics[0]?.partitions[0];
-      if (answer === undefined) throw new Error(`the broker's produce response names no partition (${topic}[${partition}])`);
+      if (answer === undefined) throw new Error(t.kafka.produceResponseWithoutPartition(topic, partition));
       const appendTime = Number(answer.logAppendTime);
       return { baseOffset: answer.baseOffset, logAppendTime: appendTime >= 0 ? appendTime : null };
     },

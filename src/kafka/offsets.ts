@@ -1,4 +1,5 @@
 import { usageError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 
 /** Where `--from` asks to start reading, before it is resolved against a partition's offsets. */
 export type StartPosition =
@@ -26,34 +27,32 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]
  * without a zone it is UTC, as Kafka's timestamps are).
  */
 export function parseStartPosition(text: string, flag = '--from'): StartPosition {
-  const t = text.trim();
-  const lower = t.toLowerCase();
+  const trimmed = text.trim();
+  const lower = trimmed.toLowerCase();
   if (EARLIEST.has(lower)) return { kind: 'earliest' };
   if (LATEST.has(lower)) return { kind: 'latest' };
-  if (/^\d+$/.test(t)) return { kind: 'offset', offset: BigInt(t) };
-  if (/^-\d+$/.test(t)) {
-    const count = BigInt(t.slice(1));
+  if (/^\d+$/.test(trimmed)) return { kind: 'offset', offset: BigInt(trimmed) };
+  if (/^-\d+$/.test(trimmed)) {
+    const count = BigInt(trimmed.slice(1));
     if (count === 0n) return { kind: 'latest' };
     return { kind: 'fromEnd', count };
   }
-  const ms = /^(?:s?@)(\d+)$/.exec(t);
+  const ms = /^(?:s?@)(\d+)$/.exec(trimmed);
   if (ms && Number.isSafeInteger(Number(ms[1]))) return { kind: 'timestamp', ms: Number(ms[1]) };
-  if (ISO_DATE.test(t)) {
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(t) && t.length > 10;
-    const normalised = t.replace(' ', 'T');
-    const when = Date.parse(hasZone ? normalised : t.length === 10 ? `${t}T00:00:00Z` : `${normalised}Z`);
+  if (ISO_DATE.test(trimmed)) {
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(trimmed) && trimmed.length > 10;
+    const normalised = trimmed.replace(' ', 'T');
+    const when = Date.parse(hasZone ? normalised : trimmed.length === 10 ? `${trimmed}T00:00:00Z` : `${normalised}Z`);
     if (!Number.isNaN(when)) return { kind: 'timestamp', ms: when };
   }
   throw usageError(
-    `${flag}: cannot read '${text}' as a ${flag === '--from' ? 'start ' : ''}position`,
-    'Use earliest, latest, an offset (1234), N before the end (-10), a time in ms (@1718000000000) or an ISO date (2024-06-01T12:00:00Z).',
+    flag === '--from' ? t.kafka.cannotReadStartPosition(flag, text) : t.kafka.cannotReadPosition(flag, text),
+    t.kafka.startPositionHint,
   );
 }
 
 /** Where `--until` asks to stop reading: before an offset, or before the first message at or after a time. */
 export type EndPosition = { kind: 'offset'; offset: bigint } | { kind: 'timestamp'; ms: number };
-
-const END_HINT = 'Use an offset (1234), a time in ms (@1718000000000) or an ISO date (2024-06-01T12:00:00Z).';
 
 /** Parses `--until`: an offset, a time in milliseconds (`@MS`) or an ISO date, written as for `--from`. */
 export function parseEndPosition(text: string): EndPosition {
@@ -61,10 +60,10 @@ export function parseEndPosition(text: string): EndPosition {
   try {
     position = parseStartPosition(text);
   } catch {
-    throw usageError(`--until: cannot read '${text}' as an end position`, END_HINT);
+    throw usageError(t.kafka.cannotReadEndPosition(text), t.kafka.endPositionHint);
   }
   if (position.kind === 'offset' || position.kind === 'timestamp') return position;
-  throw usageError(`--until: '${text}' is not an end position`, `${END_HINT} To stop at the end of the partitions as they are now, use -e.`);
+  throw usageError(t.kafka.notAnEndPosition(text), t.kafka.endPositionOrEndHint);
 }
 
 /**
@@ -97,9 +96,9 @@ export function describeStart(position: StartPosition): string {
     case 'latest':
       return position.kind;
     case 'offset':
-      return `offset ${position.offset}`;
+      return t.kafka.positionOffset(position.offset.toString());
     case 'fromEnd':
-      return `${position.count} before the end`;
+      return t.kafka.positionBeforeEnd(position.count.toString());
     case 'timestamp':
       return new Date(position.ms).toISOString();
   }
@@ -110,12 +109,12 @@ export function parsePartitionList(text: string): number[] {
   const out = new Set<number>();
   for (const part of text.split(',').map((s) => s.trim())) {
     const range = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!range) throw usageError(`-p: invalid partition list '${text}'`, 'Give partition numbers separated by commas, e.g. -p 0,2 or -p 0-3.');
+    if (!range) throw usageError(t.kafka.invalidPartitionList(text), t.kafka.partitionListHint);
     const from = Number(range[1]);
     const to = range[2] === undefined ? from : Number(range[2]);
     // Partition numbers are int32 on the wire.
-    if (to > 2_147_483_647) throw usageError(`-p: partition ${range[2] ?? range[1]} is out of range (0 to 2147483647)`);
-    if (to < from || to - from > 100_000) throw usageError(`-p: invalid partition range '${part}'`);
+    if (to > 2_147_483_647) throw usageError(t.kafka.partitionOutOfRange(range[2] ?? range[1] ?? ''));
+    if (to < from || to - from > 100_000) throw usageError(t.kafka.invalidPartitionRange(part));
     for (let p = from; p <= to; p += 1) out.add(p);
   }
   return [...out].sort((a, b) => a - b);

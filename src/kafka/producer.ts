@@ -1,6 +1,7 @@
 import kafkajs, { CompressionTypes, Partitioners, type Kafka, type Message, type PartitionerArgs, type PartitionMetadata, type Producer } from 'kafkajs';
 import type { ProducerSettings } from '../config/types.js';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import type { Header, OutgoingRecord } from './records.js';
 import { compressionType } from './codecs/index.js';
 import { translateKafkaError } from './errors.js';
@@ -91,7 +92,7 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
     }
   } catch (error) {
     await producer.disconnect().catch(() => undefined);
-    throw translateKafkaError(error, { action: `produce to '${topic}'` });
+    throw translateKafkaError(error, { action: t.kafka.actionProduce(topic) });
   }
   installBatchEncoder();
   const headroom = framingSize(topic);
@@ -121,12 +122,12 @@ async function sendIdempotent(sender: IdempotentSender, topic: string, partition
     return await sender.send(partition, batch);
   } catch (error) {
     if (!(error instanceof BatchFailed)) throw error;
-    const t = translateKafkaError(error.cause, { action: `produce to ${topic}[${partition}]` });
-    const tries = `${error.attempts} attempt${error.attempts === 1 ? '' : 's'}`;
+    const failure = translateKafkaError(error.cause, { action: t.kafka.actionProducePartition(topic, partition) });
+    const tries = t.kafka.attempts(error.attempts);
     const message = error.unknown
-      ? `${t.message} (outcome unknown after ${tries}: the broker may have written these messages)`
-      : `${t.message} (not written; ${tries})`;
-    throw new CkafkaError(t.kind, message, { hint: t.hint, cause: error.cause });
+      ? t.kafka.outcomeUnknown(failure.message, tries)
+      : t.kafka.notWritten(failure.message, tries);
+    throw new CkafkaError(failure.kind, message, { hint: failure.hint, cause: error.cause });
   }
 }
 
@@ -172,7 +173,7 @@ class EncodingBatch implements ProduceBatch {
     if (compression === CompressionTypes.None) return this.writer.finish();
     const codecs = CompressionCodecs as unknown as Record<number, (() => { compress(e: { buffer: Buffer }): Promise<Buffer> }) | undefined>;
     const codec = codecs[compression];
-    if (!codec) throw new CkafkaError('usage', `compression ${CompressionTypes[compression]} is not available`);
+    if (!codec) throw new CkafkaError('usage', t.kafka.compressionUnavailable(String(CompressionTypes[compression])));
     return this.writer.finish(compression, await codec().compress({ buffer: this.writer.records() }));
   }
 
@@ -236,7 +237,7 @@ export function kafkajsHeaders(list: readonly Header[]): { headers: KafkajsHeade
   let error: string | undefined;
   for (const { key, value } of list) {
     if (value === null) {
-      error = `header "${key}" has a null value, which the idempotent producer (kafkajs's encoder) cannot send; not sent`;
+      error = t.kafka.headerNullValue(key);
       break;
     }
     const existing = headers[key];
@@ -246,7 +247,7 @@ export function kafkajsHeaders(list: readonly Header[]): { headers: KafkajsHeade
   if (error === undefined) {
     const order = Object.keys(headers).flatMap((k) => (Array.isArray(headers[k]) ? (headers[k] as Buffer[]).map(() => k) : [k]));
     if (order.some((k, i) => k !== list[i]!.key)) {
-      error = 'the idempotent producer (kafkajs\'s encoder) cannot keep these headers in their order (a repeated name with others between, or names that are numbers); not sent';
+      error = t.kafka.headerOrder;
     }
   }
   const result = error === undefined ? { headers, error } : { headers: undefined, error };

@@ -1,5 +1,6 @@
 import kafkajs, { type Admin } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { clusterOf } from './admin-cluster.js';
 import { incrementalAlterTopicConfigs, type ConfigChange } from './admin-requests.js';
 import { missingTopic, topicPartitionIds } from './topic-offsets.js';
@@ -10,7 +11,7 @@ const { ConfigResourceTypes } = kafkajs;
 export async function splitKnownTopics(admin: Admin, topics: string[]): Promise<{ known: string[]; unknown: string[]; names: string[] }> {
   const names = await admin.listTopics();
   const set = new Set(names);
-  return { known: topics.filter((t) => set.has(t)), unknown: topics.filter((t) => !set.has(t)), names };
+  return { known: topics.filter((x) => set.has(x)), unknown: topics.filter((x) => !set.has(x)), names };
 }
 
 /** Deletes existing topics (the controller answers once they are gone from its metadata). */
@@ -22,8 +23,8 @@ export async function deleteTopics(admin: Admin, topics: string[]): Promise<void
 export async function addPartitions(admin: Admin, topic: string, count: number): Promise<{ before: number; after: number }> {
   const before = (await topicPartitionIds(admin, topic)).length;
   if (count < before) {
-    throw new CkafkaError('broker', `topic '${topic}' has ${before} partitions; Kafka cannot decrease a topic's partition count (to ${count})`, {
-      hint: 'Keys would map to other partitions and the removed partitions\' messages would be lost. Create a new topic with fewer partitions and copy the data instead.',
+    throw new CkafkaError('broker', t.kafka.partitionDecrease(topic, before, count), {
+      hint: t.kafka.partitionDecreaseHint,
     });
   }
   if (count > before) await admin.createPartitions({ topicPartitions: [{ topic, count }], timeout: 30_000 });
@@ -73,8 +74,8 @@ export async function alterTopicConfigs(admin: Admin, topic: string, changes: Co
   const controller = await clusterOf(admin).findControllerBroker();
   const { error, message } = await incrementalAlterTopicConfigs(controller, topic, changes);
   if (error) {
-    throw new CkafkaError('broker', `topic '${topic}': the broker refused the config change: ${message ?? error.message} (${error.type})`, {
-      hint: 'See the topic\'s configs and their names with: ckafka topic config ' + topic,
+    throw new CkafkaError('broker', t.kafka.configChangeRefused(topic, message ?? error.message, error.type), {
+      hint: t.kafka.configChangeRefusedHint(topic),
       cause: error,
     });
   }

@@ -1,5 +1,6 @@
 import type { Admin, PartitionMetadata } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { causeChain } from './errors.js';
 
 export interface CreateTopicRequest {
@@ -55,17 +56,17 @@ async function waitForLeaders(admin: Admin, request: CreateTopicRequest, wait: T
     wait.signal?.throwIfAborted();
     try {
       const { topics } = await admin.fetchTopicMetadata({ topics: [request.topic] });
-      const partitions = topics.find((t) => t.name === request.topic)?.partitions ?? [];
+      const partitions = topics.find((x) => x.name === request.topic)?.partitions ?? [];
       if (led(partitions, request.partitions)) return;
-      last = `${partitions.filter((p) => p.leader >= 0).length} of ${request.partitions} partitions have a leader`;
+      last = t.kafka.partitionsWithLeader(partitions.filter((p) => p.leader >= 0).length, request.partitions);
     } catch (error) {
-      const type = causeChain(error).map((e) => e.type ?? '').find((t) => NOT_YET.has(t));
+      const type = causeChain(error).map((e) => e.type ?? '').find((x) => NOT_YET.has(x));
       if (type === undefined) throw error;
       last = type;
     }
     if (Date.now() + backoff > wait.deadline) {
-      throw new CkafkaError('broker', `topic '${request.topic}' was created, but its metadata is not complete yet (${last})`, {
-        hint: `The brokers are slow to take it in: see it with ckafka topic describe ${request.topic}`,
+      throw new CkafkaError('broker', t.kafka.topicMetadataIncomplete(request.topic, last), {
+        hint: t.kafka.topicMetadataIncompleteHint(request.topic),
       });
     }
     await new Promise((resolve) => setTimeout(resolve, backoff));
@@ -78,4 +79,4 @@ function led(partitions: PartitionMetadata[], count: number): boolean {
 }
 
 const alreadyExists = (topic: string) =>
-  new CkafkaError('broker', `topic '${topic}' already exists`, { hint: `See it with: ckafka topic describe ${topic}` });
+  new CkafkaError('broker', t.kafka.topicExists(topic), { hint: t.kafka.topicExistsHint(topic) });

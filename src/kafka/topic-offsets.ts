@@ -1,5 +1,6 @@
 import type { Admin, PartitionMetadata } from 'kafkajs';
 import { CkafkaError } from '../errors/errors.js';
+import { t } from '../i18n/index.js';
 import { causeChain } from './errors.js';
 import { resolveStart, type EndPosition, type StartPosition, type Watermarks } from './offsets.js';
 
@@ -8,8 +9,8 @@ const missingTopics = new WeakSet<CkafkaError>();
 /** The error for a topic that does not exist; given the topic list, it suggests a name differing only in case. */
 export function missingTopic(topic: string, names: readonly string[] = []): CkafkaError {
   const near = names.find((n) => n.toLowerCase() === topic.toLowerCase());
-  const error = new CkafkaError('broker', `topic '${topic}' does not exist`, {
-    hint: near !== undefined ? `Did you mean '${near}'?` : 'Check the name (ckafka topic list) or create it (ckafka topic create).',
+  const error = new CkafkaError('broker', t.kafka.topicNotFound(topic), {
+    hint: near !== undefined ? t.kafka.didYouMean(near) : t.kafka.topicNotFoundHint,
   });
   missingTopics.add(error);
   return error;
@@ -39,7 +40,7 @@ export async function topicPartitions(admin: Admin, topic: string): Promise<Part
   if (!names.includes(topic)) throw missingTopic(topic, names);
   return knownTopic(topic, async () => {
     const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-    return topics.find((t) => t.name === topic)?.partitions;
+    return topics.find((x) => x.name === topic)?.partitions;
   });
 }
 

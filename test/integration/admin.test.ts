@@ -378,6 +378,56 @@ describe('topic alter and config, create --if-not-exists', () => {
   });
 });
 
+describe('in Chinese (LANG=zh_CN.UTF-8)', () => {
+  const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+  const errorLine = (stderr: string) => (JSON.parse(stderr) as { error: Record<string, unknown> }).error;
+
+  it('topic create of an existing topic and a partition decrease: exit 6 as in English, the refusal and hint in Chinese', async () => {
+    const topic = await filledTopic('zh-exists', 2, 0);
+    const create = ['--config', config, 'topic', 'create', topic, '-P', '4', '-b', bootstrap];
+    const r = await runCli(create, zh);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`主题 '${topic}' 已存在`);
+    expect(r.stderr).toContain(`查看该主题：ckafka topic describe ${topic}`);
+    const [en, cn] = [errorLine((await runCli([...create, '-o', 'json'])).stderr), errorLine((await runCli([...create, '-o', 'json'], zh)).stderr)];
+    expect([en.kind, en.exit_code, en.message]).toEqual(['broker', 6, `topic '${topic}' already exists`]);
+    expect([cn.kind, cn.exit_code, cn.message]).toEqual(['broker', 6, `主题 '${topic}' 已存在`]);
+
+    const decrease = await runCli(['topic', 'alter', topic, '-P', '1', ...base], zh);
+    expect(decrease.code).toBe(6);
+    expect(decrease.stderr).toContain(`主题 '${topic}' 已有 2 个分区；Kafka 不能减少主题的分区数（改为 1 个）`);
+    expect((await (await broker()).fetchTopicMetadata({ topics: [topic] })).topics[0]!.partitions).toHaveLength(2);
+  });
+
+  it('group delete of an active group and delete-offsets while it consumes: exit 6 and the same JSON as in English', async () => {
+    const topic = await filledTopic('zh-gdel', 1, 2);
+    const busy = uniqueTopic('zh-gdel-busy');
+    await seedOffsets(busy, topic, { 0: 1 });
+    const member = await activeMember(busy, topic);
+    try {
+      const english = await runCli(['group', 'delete', busy, ...base, '-o', 'json']);
+      const chinese = await runCli(['group', 'delete', busy, ...base, '-o', 'json'], zh);
+      expect([english.code, chinese.code]).toEqual([6, 6]);
+      // The results are data: only their `message` (a person's text) may differ.
+      const results = (r: { stdout: string }) => (JSON.parse(r.stdout) as Record<string, unknown>[]).map(({ message: _m, ...rest }) => rest);
+      expect(results(chinese)).toEqual(results(english));
+      expect(results(chinese)).toEqual([{ group_id: busy, deleted: false, error: 'NON_EMPTY_GROUP' }]);
+      const [en, cn] = [errorLine(english.stderr), errorLine(chinese.stderr)];
+      expect([cn.kind, cn.exit_code]).toEqual([en.kind, en.exit_code]);
+      expect((await (await broker()).listGroups()).groups.map((g) => g.groupId)).toContain(busy);
+
+      const refused = await runCli(['group', 'delete-offsets', busy, '-t', topic, ...base], zh);
+      expect(refused.code).toBe(6);
+      expect(refused.stderr).toContain(`消费分组 '${busy}'：协调者拒绝删除主题 '${topic}' 的位点：`);
+      expect(refused.stderr).toContain('（GROUP_SUBSCRIBED_TO_TOPIC）');
+      expect(refused.stderr).toContain(`该消费分组有成员正在消费 '${topic}'：请先停止它们（ckafka group describe ${busy}）。`);
+    } finally {
+      await member.disconnect();
+    }
+  });
+});
+
 describe('through the built binary', () => {
   it('reset-offsets dry run, topic delete without --yes, and a refused decrease give their exit codes', async () => {
     const topic = await filledTopic('bin-admin', 2, 2);

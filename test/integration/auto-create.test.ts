@@ -30,6 +30,21 @@ describe('produce to a missing topic on a cluster that does not create topics', 
     }
   });
 
+  it('in Chinese: the same refusal and exit code, the reason and the hint in Chinese; -o json keeps kind and exit_code', async () => {
+    const topic = uniqueTopic('never-created-zh');
+    const argv = ['produce', '--config', emptyConfig(), '-b', kafka.bootstrap, '-t', topic, '-n', '1'];
+    const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+    const r = await runCli(argv, zh);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`主题 '${topic}' 不存在，且集群不会自动创建主题（auto.create.topics.enable 已关闭）`);
+    expect(r.stderr).toContain(`请先创建该主题（ckafka topic create ${topic}），或检查主题名称（ckafka topic list）。`);
+    const errorLine = (stderr: string) => (JSON.parse(stderr) as { error: Record<string, unknown> }).error;
+    const [en, cn] = [errorLine((await runCli([...argv, '-o', 'json'])).stderr), errorLine((await runCli([...argv, '-o', 'json'], zh)).stderr)];
+    expect([en.kind, en.exit_code]).toEqual(['broker', 6]);
+    expect([cn.kind, cn.exit_code]).toEqual(['broker', 6]);
+    expect(cn.hint).toMatch(/^请先创建该主题/);
+  });
 });
 
 describe('on a cluster that creates missing topics (the shared test broker)', () => {

@@ -11,6 +11,10 @@ const { bootstrap } = inject('kafka');
 // An empty config file keeps any personal config of the developer out of the tests.
 const config = emptyConfig();
 const base = ['--config', config, '-b', bootstrap];
+/** A run under a Chinese locale. */
+const zh = { env: { LANG: 'zh_CN.UTF-8' } };
+/** The JSON error line of a run with -o json (stderr). */
+const errorLine = (stderr: string) => (JSON.parse(stderr) as { error: Record<string, unknown> }).error;
 
 
 describe('ckafka produce', () => {
@@ -133,6 +137,24 @@ describe('ckafka produce', () => {
     }
   });
 
+  it('in Chinese: an unknown topic is exit 6 with the hint in Chinese, and -o json keeps kind and exit_code', async () => {
+    const topic = uniqueTopic('missing-zh');
+    const argv = ['produce', ...base, '-t', topic, '-n', '1', '-X', 'allow.auto.create.topics=false'];
+    const r = await runCli(argv, zh);
+    expect(r.code).toBe(6);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`主题 '${topic}' 不存在`);
+    expect(r.stderr).toMatch(/提示：\s?请检查主题名称（ckafka topic list），或创建该主题（ckafka topic create）。/);
+    const english = await runCli([...argv, '-o', 'json']);
+    const chinese = await runCli([...argv, '-o', 'json'], zh);
+    expect([english.code, chinese.code]).toEqual([6, 6]);
+    const [en, cn] = [errorLine(english.stderr), errorLine(chinese.stderr)];
+    expect([cn.kind, cn.exit_code]).toEqual([en.kind, en.exit_code]);
+    expect([en.kind, en.exit_code]).toEqual(['broker', 6]);
+    expect(en.message).toBe(`topic '${topic}' does not exist`);
+    expect(cn.message).toBe(`主题 '${topic}' 不存在`);
+  });
+
   it('creates a missing topic when the cluster allows it, as the demo (librdkafka) does, and says so on stderr', async () => {
     const topic = uniqueTopic('autocreated');
     const r = await runCli(['produce', ...base, '-t', topic, '-n', '3']);
@@ -178,6 +200,14 @@ describe('ckafka produce', () => {
     expect(jsonLines(partial.stdout).map((x) => [x.partition, x.status]).sort()).toEqual([[0, 'delivered'], [1, 'failed']]);
     expect(partial.code).toBe(7);
     expect((await readBack(bootstrap, topic, 1)).map((m) => m.value)).toEqual(['small']);
+
+    // In Chinese: the same reports and exit code; the broker's refusal is said in Chinese, its words kept.
+    const chinese = await runCli(['produce', ...base, '-t', topic, '-p', '0', '-o', 'json', 'small', 'y'.repeat(5000)], zh);
+    const translated = jsonLines(chinese.stdout);
+    expect(translated.map((x) => Object.keys(x).sort())).toEqual(reports.map((x) => Object.keys(x).sort()));
+    expect(translated.map((x) => x.status)).toEqual(['failed', 'failed']);
+    expect(String(translated[0]!.errstr)).toMatch(/消息过大，Broker 拒绝写入：.*larger than the max message size/);
+    expect(chinese.code).toBe(6);
   });
 
   it('--input json: a bad line is reported in Chinese under a Chinese locale; exit code and delivery reports as in English', async () => {

@@ -68,4 +68,18 @@ return [
     expect(r.stdout + r.stderr).not.toContain('not-the-password');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
+
+  it('in Chinese, a wrong password is still exit 5 (kind auth in JSON), said and hinted in Chinese', async () => {
+    const config = join(dir, 'wrong-zh.json');
+    writeFileSync(config, JSON.stringify({ bootstrap_servers: sasl, ckafka_instance_id: instance, sasl_username: user, client: { 'sasl.mechanisms': 'SCRAM-SHA-512' } }));
+    const env = { CKAFKA_SASL_PASSWORD: 'not-the-password', LANG: 'zh_CN.UTF-8' };
+    const r = await runCli(['topic', 'list', '--config', config], { env });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('连接集群：身份认证失败（接入点 ');
+    expect(r.stderr).toContain('请检查 sasl.mechanisms、sasl.username（CKafka：实例 ID#用户名）和密码。');
+    expect(r.stdout + r.stderr).not.toContain('not-the-password');
+    const json = await runCli(['topic', 'list', '--config', config, '-o', 'json'], { env });
+    const error = (JSON.parse(json.stderr) as { error: Record<string, unknown> }).error;
+    expect([json.code, error.kind, error.exit_code]).toEqual([5, 'auth', 5]);
+  });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { describeStart, parsePartitionList, parseStartPosition, resolveStart } from '../../../src/kafka/offsets.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeStart, parseEndPosition, parsePartitionList, parseStartPosition, resolveStart } from '../../../src/kafka/offsets.js';
+import { setLocale } from '../../../src/i18n/index.js';
 import { CkafkaError } from '../../../src/errors/errors.js';
 
 const usage = (fn: () => unknown) => {
@@ -69,5 +70,39 @@ describe('parsePartitionList', () => {
   });
   it.each(['', 'a', '1,', '-1', '3-1', '1.5'])('refuses %j', (text) => {
     expect(usage(() => parsePartitionList(text))).toBe('usage');
+  });
+});
+
+describe('in Chinese', () => {
+  afterEach(() => setLocale('en'));
+  /** The usage error (exit 2) `fn` throws. */
+  const refusal = (fn: () => unknown): CkafkaError => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof CkafkaError && e.kind === 'usage') return e;
+      throw e;
+    }
+    throw new Error('not refused');
+  };
+
+  it('refusals are usage errors (exit 2) as in English, with the flag, the text and the hint in Chinese', () => {
+    setLocale('zh-CN');
+    const from = refusal(() => parseStartPosition('yesterday'));
+    expect(from.message).toBe("--from：无法将 'yesterday' 识别为起始位置");
+    expect(from.hint).toMatch(/^可用 earliest、latest、位点（1234）/);
+    expect(refusal(() => parseStartPosition('x', '--to')).message).toBe("--to：无法将 'x' 识别为位置");
+    expect(refusal(() => parseEndPosition('latest')).hint).toMatch(/请使用 -e。$/);
+    expect(refusal(() => parseEndPosition('soon')).message).toBe("--until：无法将 'soon' 识别为结束位置");
+    expect(refusal(() => parsePartitionList('a')).message).toBe("-p：分区列表 'a' 无效");
+    expect(refusal(() => parsePartitionList('3-1')).message).toBe("-p：分区范围 '3-1' 无效");
+    expect(refusal(() => parsePartitionList('2147483648')).message).toBe('-p：分区 2147483648 超出范围（0 到 2147483647）');
+  });
+
+  it('describes positions in Chinese; the words of --from stay as typed', () => {
+    setLocale('zh-CN');
+    expect(describeStart({ kind: 'fromEnd', count: 3n })).toBe('末尾前 3 条');
+    expect(describeStart({ kind: 'offset', offset: 5n })).toBe('位点 5');
+    expect(describeStart({ kind: 'earliest' })).toBe('earliest');
   });
 });
