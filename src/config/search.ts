@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { CkafkaError } from '../errors/errors.js';
 import { CONFIG_ENV, envValue, expandHome, homeOf } from './env.js';
 import { JsonSyntaxError, parseJsonSafely } from './json.js';
@@ -23,10 +23,13 @@ const PHP_HINT = "ckafka reads CKafkaSetting.php as data: `<?php return [ 'key' 
 
 type Env = ConfigRequest['env'];
 
-/** What the search found and whether it needed cosmiconfig (the no-file fast path does not). */
+/**
+ * What the search found and how: cosmiconfig (~7 ms to load), ckafka's own reader for a JSON or
+ * PHP file named by --config or CKAFKA_CONFIG (`direct`), or no file anywhere (`prescan`).
+ */
 export interface ConfigSearch {
   file: ConfigFile | undefined;
-  loader: 'cosmiconfig' | 'prescan';
+  loader: 'cosmiconfig' | 'direct' | 'prescan';
 }
 
 /** --config, else CKAFKA_CONFIG, else the first file found upward from cwd, then in the home directory. */
@@ -40,8 +43,9 @@ export async function searchConfigFile(request: ConfigRequest, metaDir = process
   if (explicit !== undefined) {
     const how = request.configPath !== undefined ? 'flag' : 'env';
     const path = resolve(request.cwd, expandHome(explicit, request.env));
-    await mustBeFile(path, how === 'flag' ? '--config' : CONFIG_ENV);
-    return { file: { path, doc: await loadConfigFile(path), how }, loader: 'cosmiconfig' };
+    mustBeFile(path, how === 'flag' ? '--config' : CONFIG_ENV);
+    const { doc, loader } = await readConfigFile(path);
+    return { file: { path, doc, how }, loader };
   }
   const dirs = searchDirs(request.cwd, request.env);
   const globalDir = globalConfigDir(request.env);
@@ -70,6 +74,24 @@ async function cosmiconfigSearch(dirs: string[], globalDir: string | undefined):
 
 /** Reads one config file by its extension: JSON, YAML, CKafkaSetting.php (never executed). */
 export async function loadConfigFile(path: string): Promise<unknown> {
+  return (await readConfigFile(path)).doc;
+}
+
+/**
+ * JSON and PHP are parsed by ckafka itself (cosmiconfig would call the same parsers): those are
+ * read without loading cosmiconfig, with the same results and errors (an empty file is refused,
+ * an unreadable one named). package.json (settings under a key) and YAML go through cosmiconfig.
+ */
+async function readConfigFile(path: string): Promise<{ doc: unknown; loader: 'cosmiconfig' | 'direct' }> {
+  const parse = basename(path) === 'package.json' ? undefined : OWN_PARSERS[extname(path)];
+  if (parse === undefined) return { doc: await cosmiconfigLoad(path), loader: 'cosmiconfig' };
+  // Synchronous, as the search's stat calls: node:fs/promises is not loaded for one small file.
+  const content = await wrap(async () => readFileSync(path, 'utf8'));
+  if (content.trim() === '') noSettings(path);
+  return { doc: parse(path, content), loader: 'direct' };
+}
+
+async function cosmiconfigLoad(path: string): Promise<unknown> {
   const { cosmiconfig } = await import('cosmiconfig');
   const explorer = await wrap(async () => cosmiconfig('ckafka', { searchStrategy: 'none', cache: false, loaders: loaders() }));
   const result = await wrap(() => explorer.load(path));
@@ -119,8 +141,13 @@ function globalConfigDir(env: Env): string | undefined {
   return home === undefined ? undefined : join(home, '.config', 'ckafka');
 }
 
-async function mustBeFile(path: string, from: string): Promise<void> {
-  const info = await fs.stat(path).catch(() => undefined);
+function mustBeFile(path: string, from: string): void {
+  let info: ReturnType<typeof statSync>;
+  try {
+    info = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    info = undefined; // EACCES, ENOTDIR, ELOOP: nothing ckafka could read there, reported as not found
+  }
   if (info === undefined) throw new CkafkaError('config', `config file not found: ${path} (from ${from})`);
   if (!info.isFile()) throw new CkafkaError('config', `config file is not a file: ${path} (from ${from})`);
 }
@@ -145,6 +172,11 @@ function loaders() {
     default: (path: string, content: string) => parseYaml(path, content),
   };
 }
+
+const OWN_PARSERS: Readonly<Record<string, (path: string, content: string) => unknown>> = {
+  '.json': (path, content) => parseJson(path, content),
+  '.php': (path, content) => parsePhp(path, content),
+};
 
 function parseJson(path: string, content: string): unknown {
   try {
