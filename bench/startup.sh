@@ -15,6 +15,7 @@
 #   B=127.0.0.1:9092 bench/startup.sh     # uses a running broker (its bench topic is deleted after)
 #   RUNS=50 bench/startup.sh
 #   NODE=/path/to/node24 bench/startup.sh  # another Node
+#   BASE=/path/to/other/ckafka bench/startup.sh  # that checkout's --help and produce too (built: npm run build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +54,12 @@ prepare=(true true true "rm -rf $cold")
 if [ "$("$NODE" -p 'typeof require("node:module").enableCompileCache')" = function ]; then
   names+=("ckafka --help, Node's compile cache" "ckafka produce -n 5 -q, Node's compile cache")
   commands+=("$NODE bench/node-compile-cache.cjs --help" "$NODE bench/node-compile-cache.cjs $produce")
+  prepare+=(true true)
+fi
+# BASE=<another checkout, built>: its --help and produce in the same run (before and after a change).
+if [ -n "${BASE:-}" ]; then
+  names+=("ckafka --help, BASE" "ckafka produce -n 5 -q, BASE")
+  commands+=("$NODE $BASE/bin/ckafka.js --help" "$NODE $BASE/bin/ckafka.js $produce")
   prepare+=(true true)
 fi
 names+=("kcat -P, five messages")
