@@ -5,8 +5,8 @@
 // scripts/bundle.mjs), which sets the exit status. CommonJS (bin/package.json), so Node does not
 // start its ES module loader (~4 ms); one file, as each further file required costs ~0.5 ms.
 //
-// It loads main.cjs, then kafkajs.cjs or cosmiconfig.cjs when main.cjs first requires one of
-// their ids. Each is compiled with V8's code cache from an earlier run, so V8 neither parses the
+// It loads main.cjs (the command line), then commands.cjs, kafkajs.cjs or cosmiconfig.cjs when a
+// loaded bundle first requires one of their ids (manifest.json's `modules`). Each is compiled with V8's code cache from an earlier run, so V8 neither parses the
 // source nor compiles the functions that run again. When a bundle had no usable cache (first
 // run, another build or Node), every bundle the run loaded writes one as the process exits,
 // holding all the command compiled. Caches are kept per command (`produce` compiles other

@@ -14,6 +14,22 @@ export const VENDOR_PATCHES = [
   { file: 'node_modules/commander/lib/command.js', edits: [["const childProcess = require('node:child_process');", `const childProcess = ${lazy('node:child_process')};`]] },
   { file: 'node_modules/kafkajs/src/broker/saslAuthenticator/scram.js', edits: [["const crypto = require('crypto')", `const crypto = ${lazy('crypto')}`]] },
   { file: 'node_modules/kafkajs/src/network/socketFactory.js', edits: [["const tls = require('tls')", `const tls = ${lazy('tls')}`]] },
+  // chalk detects colour support when it loads (node:tty, which loads node:net and the streams;
+  // ~3 ms of a `--help` on Node 24): ckafka decides the level itself (src/format/color.ts) and
+  // only uses `new Chalk({ level })`, so chalk's own default instances are never coloured here.
+  {
+    file: 'node_modules/chalk/source/index.js',
+    edits: [["import supportsColor from '#supports-color';", 'const supportsColor = { stdout: false, stderr: false };']],
+  },
+  // The consumer and the admin client (with their protocol, group and assigner modules) are not
+  // needed to produce: loaded when first created.
+  {
+    file: 'node_modules/kafkajs/src/index.js',
+    edits: [
+      ["const createConsumer = require('./consumer')", `const createConsumer = ${lazy('./consumer')}`],
+      ["const createAdmin = require('./admin')", `const createAdmin = ${lazy('./admin')}`],
+    ],
+  },
   { file: 'node_modules/kafkajs/src/producer/eosManager/index.js', edits: [["const assert = require('assert')", `const assert = ${lazy('assert')}`]] },
   // cosmiconfig names temporary files with crypto.randomUUID() for TypeScript configs only.
   { file: 'node_modules/cosmiconfig/dist/loaders.js', edits: [['const crypto_1 = require("crypto");', `const crypto_1 = ${lazy('crypto')};`]] },

@@ -129,10 +129,28 @@ describe('the no-file fast path (cosmiconfig is loaded only when a file may be t
     expect((await search(metaPackage, {}, metaPackage)).loader).toBe('cosmiconfig');
   });
 
-  it('--config and CKAFKA_CONFIG still load through cosmiconfig', async () => {
+  it('--config and CKAFKA_CONFIG read JSON and PHP without cosmiconfig, YAML and package.json through it', async () => {
     const dir = tempDir();
-    const path = write(dir, 'conf.yaml', 'topic_name: x');
-    expect(await searchConfigFile(request(dir, { configPath: 'conf.yaml' }), dir)).toMatchObject({ file: { path, how: 'flag' }, loader: 'cosmiconfig' });
+    const yaml = write(dir, 'conf.yaml', 'topic_name: x');
+    expect(await searchConfigFile(request(dir, { configPath: 'conf.yaml' }), dir)).toMatchObject({ file: { path: yaml, how: 'flag' }, loader: 'cosmiconfig' });
+    const json = write(dir, 'conf.json', { topic_name: 'j' });
+    expect(await searchConfigFile(request(dir, { configPath: 'conf.json' }), dir)).toMatchObject({ file: { path: json, how: 'flag', doc: { topic_name: 'j' } }, loader: 'direct' });
+    const php = write(dir, 'CKafkaSetting.php', "<?php return ['topic_name' => 'p'];");
+    expect(await searchConfigFile(request(dir, { env: { HOME: dir, CKAFKA_CONFIG: php } }), dir)).toMatchObject({ file: { path: php, how: 'env', doc: { topic_name: 'p' } }, loader: 'direct' });
+    const pkg = write(dir, 'p/package.json', { name: 'x', ckafka: { topic_name: 'k' } });
+    expect(await searchConfigFile(request(dir, { configPath: 'p/package.json' }), dir)).toMatchObject({ file: { path: pkg, doc: { topic_name: 'k' } }, loader: 'cosmiconfig' });
+  });
+
+  it('an explicit JSON or PHP file fails as it did through cosmiconfig', async () => {
+    const dir = tempDir();
+    const json = write(dir, 'bad.json', '{"topic_name": "t",');
+    expect((await loadError(dir, { configPath: 'bad.json' })).message).toBe(`${json}: invalid JSON at line 1, column 20: unexpected end of the file`);
+    write(dir, 'import.json', { $import: './other.json' });
+    expect((await loadError(dir, { configPath: 'import.json' })).message).toContain('$import is not supported');
+    const php = write(dir, 'bad.php', '<?php return [');
+    const error = await loadError(dir, { configPath: 'bad.php' });
+    expect(error.message).toMatch(new RegExp(`^${php}: `));
+    expect(error.hint).toContain('nothing is executed');
   });
 });
 
