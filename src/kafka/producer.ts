@@ -8,7 +8,8 @@ import { isMissingTopic, knownTopic, topicPartitions } from './topic-offsets.js'
 import { autoCreateTopic } from './auto-create.js';
 import { producerWithCluster, type ProducerCluster } from './producer-cluster.js';
 import { decodeRecords, RecordBatchWriter, type EncodedBatch } from './record-batch.js';
-import { batchMessage, framingSize, installBatchEncoder } from './record-batch-request.js';
+import { batchMessage, installBatchEncoder, requestHeadroom } from './record-batch-request.js';
+import { BufferPool } from './buffer-pool.js';
 import { BatchFailed, IdempotentSender } from './idempotent-sender.js';
 import { clusterTransport } from './idempotent-transport.js';
 
@@ -94,20 +95,30 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
     throw translateKafkaError(error, { action: `produce to '${topic}'` });
   }
   installBatchEncoder();
-  const headroom = framingSize(topic);
+  const headroom = requestHeadroom(topic);
+  const pool = new BufferPool(BATCH_BUFFERS_KEPT);
   return {
     topic,
     partitions: partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b),
     maxBatchMessages: 100_000,
     choosePartition: partitionChooser(topic, partitionMetadata),
-    batch: (partition, expectedBytes) => new EncodingBatch(partition, expectedBytes, headroom),
+    batch: (partition, expectedBytes) => new EncodingBatch(partition, expectedBytes, headroom, pool),
     async send(batch) {
       const encoding = batch as EncodingBatch;
-      if (sender !== null) return sendIdempotent(sender, topic, encoding.partition, await encoding.encode(compression));
-      const [meta] = await producer.send({ topic, messages: [await encoding.message(compression)], acks: settings.acks, timeout: settings.timeoutMs, compression });
-      if (!meta || settings.acks === 0) return { baseOffset: null, logAppendTime: null };
-      const appendTime = Number(meta.logAppendTime ?? -1);
-      return { baseOffset: meta.baseOffset ?? meta.offset ?? null, logAppendTime: appendTime >= 0 ? appendTime : null };
+      const encoded = await encoding.encode(compression);
+      let result: SendResult;
+      if (sender !== null) result = await sendIdempotent(sender, topic, encoding.partition, encoded);
+      else {
+        const [meta] = await producer.send({ topic, messages: [encoding.message(encoded)], acks: settings.acks, timeout: settings.timeoutMs, compression });
+        const appendTime = Number(meta?.logAppendTime ?? -1);
+        result = !meta || settings.acks === 0
+          ? { baseOffset: null, logAppendTime: null }
+          : { baseOffset: meta.baseOffset ?? meta.offset ?? null, logAppendTime: appendTime >= 0 ? appendTime : null };
+      }
+      // Answered, so the broker read the whole request: its memory can take the next batch. Not
+      // with acks=0 (no answer: the socket may still be sending it), nor after a resend (see EncodedBatch.sent).
+      if (settings.acks !== 0 && encoded.sent === 1) encoding.release();
+      return result;
     },
     async close() {
       await producer.disconnect();
@@ -147,6 +158,12 @@ function partitionChooser(topic: string, partitionMetadata: PartitionerArgs['par
   };
 }
 
+/**
+ * Free batch buffers kept for the next batches: with at most 8 requests in flight and one open
+ * batch per partition, a few more than that are what a steady run gives back between two takes.
+ */
+const BATCH_BUFFERS_KEPT = 12;
+
 /** Our path: each record goes straight into the batch's buffer (see record-batch.ts). */
 class EncodingBatch implements ProduceBatch {
   private readonly writer: RecordBatchWriter;
@@ -155,8 +172,14 @@ class EncodingBatch implements ProduceBatch {
     readonly partition: number,
     expectedBytes = 64 * 1024,
     headroom = 0,
+    pool?: BufferPool,
   ) {
-    this.writer = new RecordBatchWriter(expectedBytes, headroom);
+    this.writer = new RecordBatchWriter(expectedBytes, headroom, pool);
+  }
+
+  /** The batch was sent and answered: its buffer goes back to the pool. */
+  release(): void {
+    this.writer.release();
   }
 
   get count(): number {
@@ -176,9 +199,8 @@ class EncodingBatch implements ProduceBatch {
     return this.writer.finish(compression, await codec().compress({ buffer: this.writer.records() }));
   }
 
-  /** The one kafkajs message that carries the whole batch. */
-  async message(compression: CompressionTypes): Promise<Message> {
-    const batch = await this.encode(compression);
+  /** The one kafkajs message that carries the whole (encoded) batch. */
+  message(batch: EncodedBatch): Message {
     const partition = this.partition;
     return batchMessage(partition, batch, () =>
       decodeRecords(batch).map((r) => toMessage(partition, r)),
