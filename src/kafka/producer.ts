@@ -28,6 +28,8 @@ export interface ProduceBatch {
   readonly partition: number;
   readonly count: number;
   add(record: OutgoingRecord): void;
+  /** Adds a record whose value is `bytes[start, end)` and whose other fields are given (bulk text input). */
+  addSpan(key: Buffer | null, bytes: Uint8Array, start: number, end: number, headers: Header[], timestamp: number): void;
 }
 
 /** A producer bound to one topic whose partitions are known, sending one partition's batch per request. */
@@ -36,7 +38,8 @@ export interface TopicProducer {
   readonly partitions: number[];
   /** Most records per batch. */
   readonly maxBatchMessages: number;
-  choosePartition(record: OutgoingRecord): number;
+  /** The partitioner's choice for a record with this key (each call without a key takes the next partition). */
+  choosePartition(record: Pick<OutgoingRecord, 'key'>): number;
   /** Why this producer cannot send the record exactly as it is (then it is refused, not changed); undefined: it can. */
   unsendable?(record: OutgoingRecord): string | undefined;
   /** An empty batch; `expectedBytes` sizes its buffer. Records are encoded as they are added. */
@@ -145,13 +148,14 @@ async function sendIdempotent(sender: IdempotentSender, topic: string, partition
  * kafkajs's DefaultPartitioner (murmur2 of the key, Java-compatible), except that a message
  * without a key takes the next partition with a leader without the list kafkajs builds per message.
  */
-function partitionChooser(topic: string, partitionMetadata: PartitionerArgs['partitionMetadata']): (record: OutgoingRecord) => number {
+function partitionChooser(topic: string, partitionMetadata: PartitionerArgs['partitionMetadata']): (record: Pick<OutgoingRecord, 'key'>) => number {
   const keyed = Partitioners.DefaultPartitioner();
   const available = partitionMetadata.filter((p) => p.leader >= 0).map((p) => p.partitionId);
   // Where the round robin starts: any partition, not a secret (no crypto to load for it).
   let counter = Math.floor(Math.random() * 0x1_0000_0000) | 0;
   return (record) => {
-    if (record.key !== null) return keyed({ topic, partitionMetadata, message: { key: record.key, value: record.value } });
+    // murmur2 of the key alone: the value plays no part.
+    if (record.key !== null) return keyed({ topic, partitionMetadata, message: { key: record.key, value: null } });
     counter = (counter + 1) | 0;
     const i = counter & 0x7fffffff;
     return available.length > 0 ? available[i % available.length]! : i % partitionMetadata.length;
@@ -188,6 +192,10 @@ class EncodingBatch implements ProduceBatch {
 
   add(record: OutgoingRecord): void {
     this.writer.add(record.key, record.value, record.headers, record.timestamp);
+  }
+
+  addSpan(key: Buffer | null, bytes: Uint8Array, start: number, end: number, headers: Header[], timestamp: number): void {
+    this.writer.addSpan(key, bytes, start, end, headers, timestamp);
   }
 
   /** The finished batch, compressed with kafkajs's codec table (ours are registered there). */

@@ -111,6 +111,20 @@ export class RecordBatchWriter {
 
   /** Appends one record; `timestamp` in ms since the epoch (≥ 0). */
   add(key: Buffer | null, value: Buffer | null, headers: readonly Header[], timestamp: number): void {
+    if (value === null) this.append(key, null, 0, -1, headers, timestamp);
+    else this.append(key, value, 0, value.length, headers, timestamp);
+  }
+
+  /**
+   * Appends one record whose value is `bytes[start, end)` (bulk input: no Buffer per value; a
+   * plain Uint8Array view is the cheapest to slice).
+   */
+  addSpan(key: Buffer | null, bytes: Uint8Array, start: number, end: number, headers: readonly Header[], timestamp: number): void {
+    this.append(key, bytes, start, end - start, headers, timestamp);
+  }
+
+  /** `valueLength` -1: a null value. */
+  private append(key: Buffer | null, bytes: Uint8Array | null, start: number, valueLength: number, headers: readonly Header[], timestamp: number): void {
     if (this.n === 0) {
       this.baseTimestamp = timestamp;
       this.maxTimestamp = timestamp;
@@ -120,7 +134,6 @@ export class RecordBatchWriter {
     const timestampDelta = timestamp - this.baseTimestamp;
     const headerBytes = headers.length === 0 ? null : this.headerBlock(headers);
     const keyLength = key === null ? -1 : key.length;
-    const valueLength = value === null ? -1 : value.length;
     const bodySize =
       1 +
       sizeOfVarlong(timestampDelta) +
@@ -128,7 +141,7 @@ export class RecordBatchWriter {
       sizeOfVarint(keyLength) +
       (key === null ? 0 : keyLength) +
       sizeOfVarint(valueLength) +
-      (value === null ? 0 : valueLength) +
+      (valueLength < 0 ? 0 : valueLength) +
       (headerBytes === null ? 1 : headerBytes.length);
     this.reserve(bodySize + 5);
     const buf = this.buf;
@@ -143,8 +156,8 @@ export class RecordBatchWriter {
       at += keyLength;
     }
     at = writeVarint(buf, at, valueLength);
-    if (value !== null) {
-      buf.set(value, at);
+    if (bytes !== null && valueLength > 0) {
+      buf.set(start === 0 && valueLength === bytes.length ? bytes : bytes.subarray(start, start + valueLength), at);
       at += valueLength;
     }
     if (headerBytes === null) buf[at++] = 0;
