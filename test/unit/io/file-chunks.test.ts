@@ -21,7 +21,7 @@ describe('readFileChunks', () => {
       const memory = new Set<ArrayBufferLike>();
       for await (const chunk of readFileChunks(handle, new AbortController().signal, 1000, reuse)) {
         memory.add(chunk.buffer);
-        parts.push(Buffer.from(chunk)); // copied before the next read, as a reusing reader's user must
+        parts.push(Buffer.from(chunk)); // copied before the next is asked for, as a reusing reader's user must
       }
       expect(Buffer.concat(parts).equals(input)).toBe(true);
       expect(parts.map((p) => p.length)).toEqual([...Array(Math.floor(input.length / 1000)).fill(1000), input.length % 1000]);
@@ -31,7 +31,7 @@ describe('readFileChunks', () => {
     }
   });
 
-  it('stops reading once the signal fired, after giving the read under way', async () => {
+  it('stops reading once the signal fired', async () => {
     const handle = await open(file(input), 'r');
     try {
       const controller = new AbortController();
