@@ -21,8 +21,11 @@ for (let n = 0; n < 256; n++) {
 const EMPTY = new Int32Array(0);
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** Below this many bytes the JavaScript version is as fast (no copy into WebAssembly's memory). */
-const WASM_FROM = 512;
+/**
+ * From this many bytes on, WebAssembly: the first use builds and compiles the module (~3 ms),
+ * which bulk runs make up for at once and a few small messages never pay.
+ */
+const WASM_FROM = 64 * 1024;
 let wasm: ReturnType<typeof wasmCrc32c> | undefined;
 
 /** CRC-32C of `data[start, end)`, as an unsigned 32-bit number. */
