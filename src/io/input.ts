@@ -1,9 +1,28 @@
 import type { Header, InputError, OutgoingRecord } from '../kafka/records.js';
-import { splitLines } from './lines.js';
+import { splitLineSpans, type LineSpans } from './lines.js';
 import { parseJsonRecord } from './json-input.js';
 
-/** One item of producer input: a record, or a line that could not become one. */
-export type InputItem = { record: OutgoingRecord } | InputError;
+/** One item of producer input: a record, text lines that become records alike, or a line that could not become one. */
+export type InputItem = { record: OutgoingRecord } | { lines: LineBlock } | InputError;
+
+/**
+ * Text lines that become records all alike but for their values (no -K, not JSON): offsets into
+ * one read, with no object per line, for bulk input. A blank line (an empty span) is no message.
+ */
+export interface LineBlock {
+  spans: LineSpans;
+  key: Buffer | null;
+  headers: Header[];
+  partition: number | undefined;
+  timestamp: number;
+}
+
+/** The record of line `i` of a block (for a report, or a refusal). */
+export function blockRecord(block: LineBlock, i: number): OutgoingRecord {
+  const { spans } = block;
+  const value = spans.data.subarray(spans.starts[i], spans.ends[i]);
+  return { key: block.key, value, headers: block.headers, timestamp: block.timestamp, line: spans.first + i, partition: block.partition };
+}
 
 /** Producer input comes in chunks (a read's worth of lines), so per-item overhead stays low. */
 export type InputChunks = AsyncIterable<InputItem[]>;
@@ -44,17 +63,28 @@ export async function* argumentInput(values: string[], options: LineOptions): In
   yield values.map((value, i) => lineItem(Buffer.from(value), i + 1, options, now));
 }
 
-/** One message per line of a stream (stdin or a file); blank lines are skipped. */
+/**
+ * One message per line of a stream (stdin or a file); blank lines are skipped. Plain text lines
+ * come as LineBlocks; lines split by -K or parsed as JSON as records, up to 1024 per chunk.
+ */
 export async function* streamInput(stream: AsyncIterable<Buffer | string>, options: LineOptions): InputChunks {
-  for await (const { first, lines } of splitLines(stream, 1024, options.stripCr === true)) {
-    // One creation time per group of lines: they were read together.
+  const alike = !options.json && options.keyDelimiter === undefined;
+  for await (const spans of splitLineSpans(stream, options.stripCr === true)) {
+    // One creation time per read: its lines were read together.
     const now = options.now?.() ?? Date.now();
-    const items: InputItem[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const bytes = lines[i]!;
-      if (bytes.length > 0) items.push(lineItem(bytes, first + i, options, now));
+    if (alike) {
+      yield [{ lines: { spans, key: options.key ?? null, headers: options.headers, partition: options.partition, timestamp: now } }];
+      continue;
     }
-    if (items.length > 0) yield items;
+    const { data, starts, ends, first, count } = spans;
+    // Groups well below a read keep the objects made per line short-lived.
+    for (let from = 0; from < count; from += 1024) {
+      const items: InputItem[] = [];
+      for (let i = from; i < Math.min(count, from + 1024); i++) {
+        if (ends[i]! > starts[i]!) items.push(lineItem(data.subarray(starts[i], ends[i]), first + i, options, now));
+      }
+      if (items.length > 0) yield items;
+    }
   }
 }
 

@@ -9,7 +9,8 @@ import { isMissingTopic, knownTopic, topicPartitions } from './topic-offsets.js'
 import { autoCreateTopic } from './auto-create.js';
 import { producerWithCluster, type ProducerCluster } from './producer-cluster.js';
 import { decodeRecords, RecordBatchWriter, type EncodedBatch } from './record-batch.js';
-import { batchMessage, framingSize, installBatchEncoder } from './record-batch-request.js';
+import { batchMessage, installBatchEncoder, requestHeadroom } from './record-batch-request.js';
+import { BufferPool } from './buffer-pool.js';
 import { BatchFailed, IdempotentSender } from './idempotent-sender.js';
 import { clusterTransport } from './idempotent-transport.js';
 
@@ -28,6 +29,8 @@ export interface ProduceBatch {
   readonly partition: number;
   readonly count: number;
   add(record: OutgoingRecord): void;
+  /** Adds a record whose value is `bytes[start, end)` and whose other fields are given (bulk text input). */
+  addSpan(key: Buffer | null, bytes: Uint8Array, start: number, end: number, headers: Header[], timestamp: number): void;
 }
 
 /** A producer bound to one topic whose partitions are known, sending one partition's batch per request. */
@@ -36,7 +39,8 @@ export interface TopicProducer {
   readonly partitions: number[];
   /** Most records per batch. */
   readonly maxBatchMessages: number;
-  choosePartition(record: OutgoingRecord): number;
+  /** The partitioner's choice for a record with this key (each call without a key takes the next partition). */
+  choosePartition(record: Pick<OutgoingRecord, 'key'>): number;
   /** Why this producer cannot send the record exactly as it is (then it is refused, not changed); undefined: it can. */
   unsendable?(record: OutgoingRecord): string | undefined;
   /** An empty batch; `expectedBytes` sizes its buffer. Records are encoded as they are added. */
@@ -95,20 +99,30 @@ export async function openTopicProducer(kafka: Kafka, topic: string, settings: P
     throw translateKafkaError(error, { action: t.kafka.actionProduce(topic) });
   }
   installBatchEncoder();
-  const headroom = framingSize(topic);
+  const headroom = requestHeadroom(topic);
+  const pool = new BufferPool(BATCH_BUFFERS_KEPT);
   return {
     topic,
     partitions: partitionMetadata.map((p) => p.partitionId).sort((a, b) => a - b),
     maxBatchMessages: 100_000,
     choosePartition: partitionChooser(topic, partitionMetadata),
-    batch: (partition, expectedBytes) => new EncodingBatch(partition, expectedBytes, headroom),
+    batch: (partition, expectedBytes) => new EncodingBatch(partition, expectedBytes, headroom, pool),
     async send(batch) {
       const encoding = batch as EncodingBatch;
-      if (sender !== null) return sendIdempotent(sender, topic, encoding.partition, await encoding.encode(compression));
-      const [meta] = await producer.send({ topic, messages: [await encoding.message(compression)], acks: settings.acks, timeout: settings.timeoutMs, compression });
-      if (!meta || settings.acks === 0) return { baseOffset: null, logAppendTime: null };
-      const appendTime = Number(meta.logAppendTime ?? -1);
-      return { baseOffset: meta.baseOffset ?? meta.offset ?? null, logAppendTime: appendTime >= 0 ? appendTime : null };
+      const encoded = await encoding.encode(compression);
+      let result: SendResult;
+      if (sender !== null) result = await sendIdempotent(sender, topic, encoding.partition, encoded);
+      else {
+        const [meta] = await producer.send({ topic, messages: [encoding.message(encoded)], acks: settings.acks, timeout: settings.timeoutMs, compression });
+        const appendTime = Number(meta?.logAppendTime ?? -1);
+        result = !meta || settings.acks === 0
+          ? { baseOffset: null, logAppendTime: null }
+          : { baseOffset: meta.baseOffset ?? meta.offset ?? null, logAppendTime: appendTime >= 0 ? appendTime : null };
+      }
+      // Answered, so the broker read the whole request: its memory can take the next batch. Not
+      // with acks=0 (no answer: the socket may still be sending it), nor after a resend (see EncodedBatch.sent).
+      if (settings.acks !== 0 && encoded.sent === 1) encoding.release();
+      return result;
     },
     async close() {
       await producer.disconnect();
@@ -135,18 +149,25 @@ async function sendIdempotent(sender: IdempotentSender, topic: string, partition
  * kafkajs's DefaultPartitioner (murmur2 of the key, Java-compatible), except that a message
  * without a key takes the next partition with a leader without the list kafkajs builds per message.
  */
-function partitionChooser(topic: string, partitionMetadata: PartitionerArgs['partitionMetadata']): (record: OutgoingRecord) => number {
+function partitionChooser(topic: string, partitionMetadata: PartitionerArgs['partitionMetadata']): (record: Pick<OutgoingRecord, 'key'>) => number {
   const keyed = Partitioners.DefaultPartitioner();
   const available = partitionMetadata.filter((p) => p.leader >= 0).map((p) => p.partitionId);
   // Where the round robin starts: any partition, not a secret (no crypto to load for it).
   let counter = Math.floor(Math.random() * 0x1_0000_0000) | 0;
   return (record) => {
-    if (record.key !== null) return keyed({ topic, partitionMetadata, message: { key: record.key, value: record.value } });
+    // murmur2 of the key alone: the value plays no part.
+    if (record.key !== null) return keyed({ topic, partitionMetadata, message: { key: record.key, value: null } });
     counter = (counter + 1) | 0;
     const i = counter & 0x7fffffff;
     return available.length > 0 ? available[i % available.length]! : i % partitionMetadata.length;
   };
 }
+
+/**
+ * Free batch buffers kept for the next batches: with at most 8 requests in flight and one open
+ * batch per partition, a few more than that are what a steady run gives back between two takes.
+ */
+const BATCH_BUFFERS_KEPT = 12;
 
 /** Our path: each record goes straight into the batch's buffer (see record-batch.ts). */
 class EncodingBatch implements ProduceBatch {
@@ -156,8 +177,14 @@ class EncodingBatch implements ProduceBatch {
     readonly partition: number,
     expectedBytes = 64 * 1024,
     headroom = 0,
+    pool?: BufferPool,
   ) {
-    this.writer = new RecordBatchWriter(expectedBytes, headroom);
+    this.writer = new RecordBatchWriter(expectedBytes, headroom, pool);
+  }
+
+  /** The batch was sent and answered: its buffer goes back to the pool. */
+  release(): void {
+    this.writer.release();
   }
 
   get count(): number {
@@ -166,6 +193,10 @@ class EncodingBatch implements ProduceBatch {
 
   add(record: OutgoingRecord): void {
     this.writer.add(record.key, record.value, record.headers, record.timestamp);
+  }
+
+  addSpan(key: Buffer | null, bytes: Uint8Array, start: number, end: number, headers: Header[], timestamp: number): void {
+    this.writer.addSpan(key, bytes, start, end, headers, timestamp);
   }
 
   /** The finished batch, compressed with kafkajs's codec table (ours are registered there). */
@@ -177,9 +208,8 @@ class EncodingBatch implements ProduceBatch {
     return this.writer.finish(compression, await codec().compress({ buffer: this.writer.records() }));
   }
 
-  /** The one kafkajs message that carries the whole batch. */
-  async message(compression: CompressionTypes): Promise<Message> {
-    const batch = await this.encode(compression);
+  /** The one kafkajs message that carries the whole (encoded) batch. */
+  message(batch: EncodedBatch): Message {
     const partition = this.partition;
     return batchMessage(partition, batch, () =>
       decodeRecords(batch).map((r) => toMessage(partition, r)),

@@ -2,6 +2,9 @@
 // and kafkajs's byte-at-a-time version is slower than all the rest of our encoding: this one takes
 // sixteen bytes per step ("slicing by 16": sixteen 256-entry tables in one array), read as four
 // 32-bit words where the machine is little-endian (all Node platforms in practice): 6–8× faster.
+// Large inputs go to the same algorithm in WebAssembly (crc32c-wasm.ts), faster still.
+import { wasmCrc32c } from './crc32c-wasm.js';
+
 const POLY = 0x82f63b78;
 const TABLE = new Int32Array(16 * 256);
 for (let n = 0; n < 256; n++) {
@@ -18,8 +21,24 @@ for (let n = 0; n < 256; n++) {
 const EMPTY = new Int32Array(0);
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/**
+ * From this many bytes on, WebAssembly: the first use builds and compiles the module (~3 ms),
+ * which bulk runs make up for at once and a few small messages never pay.
+ */
+const WASM_FROM = 64 * 1024;
+let wasm: ReturnType<typeof wasmCrc32c> | undefined;
+
 /** CRC-32C of `data[start, end)`, as an unsigned 32-bit number. */
 export function crc32c(data: Uint8Array, start = 0, end = data.length): number {
+  if (end - start >= WASM_FROM) {
+    wasm ??= LITTLE_ENDIAN ? wasmCrc32c(TABLE) : null;
+    if (wasm !== null) return wasm(data, start, end);
+  }
+  return crc32cJs(data, start, end);
+}
+
+/** The JavaScript version (for small inputs, and where WebAssembly cannot run). */
+export function crc32cJs(data: Uint8Array, start = 0, end = data.length): number {
   const T = TABLE;
   let crc = -1;
   let i = start;

@@ -57,10 +57,20 @@ export function installBatchEncoder(): void {
       // kafkajs's own request for this version gives apiKey/apiVersion/expectResponse and the
       // response decoder; only the encoding of the body is ours.
       const made = make({ ...args, topicData: [] });
-      return { ...made, request: { ...made.request, encode: async () => toEncoder(encodeProduceBody(produce)) } };
+      return {
+        ...made,
+        request: {
+          ...made.request,
+          encode: async () => {
+            const { body, room } = encodeFramed(produce);
+            return toEncoder(body, room);
+          },
+        },
+      };
     };
   };
   definitions[INSTALLED] = true;
+  frameInPlace();
 }
 
 function carriesBatches(args: ProduceArgs): boolean {
@@ -78,9 +88,15 @@ function withPlainMessages(args: ProduceArgs): ProduceArgs['topicData'] {
  * Produce request v3–v7 body: transactional_id, acks, timeout, [topic [partition record_set]].
  * Each partition's record set is the concatenation of its batches, sealed with the producer
  * fields kafkajs gives (producer id and epoch, the partition's first sequence). One batch with
- * enough headroom (our usual request) gets the framing written in front of it: no copy.
+ * enough headroom (our usual request) gets the framing written in front of it: no copy; `room`
+ * tells how many bytes are still free before the body then (for kafkajs's request header, see
+ * installBatchEncoder). A batch some request carried already is sealed and sent from a copy.
  */
 export function encodeProduceBody(args: ProduceArgs): Buffer {
+  return encodeFramed(args).body;
+}
+
+function encodeFramed(args: ProduceArgs): { body: Buffer; room: number } {
   const transactionalId = args.transactionalId ?? null;
   const producerId = BigInt(String(args.producerId ?? -1));
   const producerEpoch = args.producerEpoch ?? 0;
@@ -91,7 +107,11 @@ export function encodeProduceBody(args: ProduceArgs): Buffer {
       let sequence = p.firstSequence ?? 0;
       const batches = p.messages.map((m) => {
         if (!(BATCH in m)) throw new Error('a produce request mixes encoded batches and plain messages');
-        const { batch } = m[BATCH];
+        const carried = m[BATCH].batch;
+        const sent = carried.sent ?? 0;
+        carried.sent = sent + 1;
+        // A resend: its first request may still be in a socket's queue (a timeout), so it is not changed.
+        const batch = sent === 0 ? carried : { ...carried, bytes: Buffer.from(carried.bytes), headroom: 0 };
         sealBatch(batch.bytes, { producerId, producerEpoch, baseSequence: sequence, transactional: txn !== null });
         sequence += batch.count;
         return batch;
@@ -104,9 +124,9 @@ export function encodeProduceBody(args: ProduceArgs): Buffer {
     framing += 2 + t.name.length + 4 + t.partitions.length * (4 + 4);
   }
   const only = topics.length === 1 && topics[0]!.partitions.length === 1 ? topics[0]!.partitions[0]!.batches : [];
-  const inPlace = only.length === 1 && only[0]!.headroom >= framing ? only[0]!.bytes : null;
+  const inPlace = only.length === 1 && only[0]!.headroom >= framing ? only[0]! : null;
   const size = framing + topics.reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.size, 0), 0);
-  const out = inPlace ? Buffer.from(inPlace.buffer, inPlace.byteOffset - framing, size) : Buffer.allocUnsafe(size);
+  const out = inPlace ? Buffer.from(inPlace.bytes.buffer, inPlace.bytes.byteOffset - framing, size) : Buffer.allocUnsafe(size);
   let at = 0;
   if (txn === null) at = out.writeInt16BE(-1, at);
   else {
@@ -127,7 +147,7 @@ export function encodeProduceBody(args: ProduceArgs): Buffer {
       else for (const b of p.batches) at += b.bytes.copy(out, at);
     }
   }
-  return out;
+  return { body: out, room: inPlace ? inPlace.headroom - framing : 0 };
 }
 
 /** The bytes in front of a batch that encodeProduceBody needs to frame it in place. */
@@ -135,9 +155,52 @@ export function framingSize(topic: string): number {
   return 2 + 2 + 4 + 4 + 2 + Buffer.byteLength(topic, 'utf8') + 4 + 4 + 4;
 }
 
-function toEncoder(bytes: Buffer): Encoder {
-  const encoder = new Encoder(0);
+/**
+ * The headroom a batch needs to become a whole request where it lies: the body's framing, and
+ * kafkajs's request header (size, api key and version, correlation id, client id of up to
+ * CLIENT_ID_ROOM bytes; a longer one costs a copy).
+ */
+export function requestHeadroom(topic: string): number {
+  return framingSize(topic) + 4 + 2 + 2 + 4 + 2 + CLIENT_ID_ROOM;
+}
+
+const CLIENT_ID_ROOM = 256;
+
+/** How many bytes before an encoder's buffer are free for writeEncoder to frame it in place. */
+const ROOM = Symbol.for('ckafka.encoderRoom');
+
+type FramedEncoder = Encoder & { [ROOM]?: number };
+
+function toEncoder(bytes: Buffer, room: number): Encoder {
+  const encoder: FramedEncoder = new Encoder(0);
   encoder.buf = bytes;
   encoder.offset = bytes.length;
+  if (room > 0) encoder[ROOM] = room;
   return encoder;
+}
+
+/**
+ * kafkajs writes a request as `new Encoder()` with the header, then `writeEncoder(body)`, then the
+ * same again behind a size: two copies of every body into zeroed buffers of the next power of
+ * two. For a body with free bytes before it (toEncoder's `room`), writeEncoder instead copies the
+ * few header bytes in front of the body, and the encoder becomes a view of that memory, framed
+ * again the same way: the request goes to the socket from the batch's own buffer.
+ */
+function frameInPlace(): void {
+  const proto = Encoder.prototype as FramedEncoder & { [INSTALLED]?: true };
+  if (proto[INSTALLED]) return;
+  const copying = proto.writeEncoder;
+  proto.writeEncoder = function writeEncoder(this: FramedEncoder, value: FramedEncoder) {
+    const room = value?.[ROOM];
+    const head = this.offset;
+    if (room === undefined || head > room || value.offset !== value.buf.length) return copying.call(this, value);
+    const body = value.buf;
+    const whole = Buffer.from(body.buffer, body.byteOffset - head, head + body.length);
+    this.buf.copy(whole, 0, 0, head);
+    this.buf = whole;
+    this.offset = whole.length;
+    this[ROOM] = room - head;
+    return this;
+  };
+  proto[INSTALLED] = true;
 }

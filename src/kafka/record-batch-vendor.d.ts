@@ -15,6 +15,7 @@ declare module 'kafkajs/src/protocol/encoder.js' {
     buf: Buffer;
     offset: number;
     get buffer(): Buffer;
+    writeEncoder(value: Encoder): this;
   }
   export default Encoder;
 }

@@ -1,5 +1,6 @@
 import type { Header } from './records.js';
 import { crc32c } from './record-batch-crc32c.js';
+import type { BufferPool } from './buffer-pool.js';
 
 // Why ckafka writes record batches itself: kafkajs encodes each record through a `Record`
 // object and an `Encoder` that allocates at least 512 bytes, concatenates those into the batch
@@ -29,6 +30,7 @@ const PRODUCER_EPOCH_AT = 51;
 const SEQUENCE_AT = 53;
 const COUNT_AT = 57;
 const TRANSACTIONAL = 0x10;
+const EMPTY = Buffer.alloc(0);
 
 /** The producer fields of a batch header, known only when kafkajs builds the request. */
 export interface BatchProducerFields {
@@ -48,6 +50,12 @@ export interface EncodedBatch {
   /** The records uncompressed, and the time their deltas count from (see decodeRecords). */
   records: Buffer;
   baseTimestamp: number;
+  /**
+   * How many requests carried `bytes` (record-batch-request.ts counts): the first is written from
+   * them in place; later ones (resends) from a copy, so bytes a socket may still be sending are
+   * never changed, and the memory may be used again only when exactly one request carried it.
+   */
+  sent?: number;
 }
 
 function sameHeaders(headers: readonly Header[], items: readonly Header[]): boolean {
@@ -83,12 +91,13 @@ export class RecordBatchWriter {
 
   /**
    * `capacity`: the expected size of the records, to allocate once (it grows when needed);
-   * `headroom`: bytes to keep free before the batch (see EncodedBatch.headroom).
+   * `headroom`: bytes to keep free before the batch (see EncodedBatch.headroom); `pool`: where
+   * its memory comes from, and goes back to with `release`.
    */
-  constructor(capacity = 64 * 1024, headroom = 0) {
+  constructor(capacity = 64 * 1024, headroom = 0, private readonly pool?: BufferPool) {
     this.start = headroom;
     this.at = headroom + BATCH_HEADER_SIZE;
-    this.buf = Buffer.allocUnsafe(this.at + Math.max(capacity, 256));
+    this.buf = this.alloc(this.at + Math.max(capacity, 256));
   }
 
   get count(): number {
@@ -102,6 +111,20 @@ export class RecordBatchWriter {
 
   /** Appends one record; `timestamp` in ms since the epoch (≥ 0). */
   add(key: Buffer | null, value: Buffer | null, headers: readonly Header[], timestamp: number): void {
+    if (value === null) this.append(key, null, 0, -1, headers, timestamp);
+    else this.append(key, value, 0, value.length, headers, timestamp);
+  }
+
+  /**
+   * Appends one record whose value is `bytes[start, end)` (bulk input: no Buffer per value; a
+   * plain Uint8Array view is the cheapest to slice).
+   */
+  addSpan(key: Buffer | null, bytes: Uint8Array, start: number, end: number, headers: readonly Header[], timestamp: number): void {
+    this.append(key, bytes, start, end - start, headers, timestamp);
+  }
+
+  /** `valueLength` -1: a null value. */
+  private append(key: Buffer | null, bytes: Uint8Array | null, start: number, valueLength: number, headers: readonly Header[], timestamp: number): void {
     if (this.n === 0) {
       this.baseTimestamp = timestamp;
       this.maxTimestamp = timestamp;
@@ -111,7 +134,6 @@ export class RecordBatchWriter {
     const timestampDelta = timestamp - this.baseTimestamp;
     const headerBytes = headers.length === 0 ? null : this.headerBlock(headers);
     const keyLength = key === null ? -1 : key.length;
-    const valueLength = value === null ? -1 : value.length;
     const bodySize =
       1 +
       sizeOfVarlong(timestampDelta) +
@@ -119,7 +141,7 @@ export class RecordBatchWriter {
       sizeOfVarint(keyLength) +
       (key === null ? 0 : keyLength) +
       sizeOfVarint(valueLength) +
-      (value === null ? 0 : valueLength) +
+      (valueLength < 0 ? 0 : valueLength) +
       (headerBytes === null ? 1 : headerBytes.length);
     this.reserve(bodySize + 5);
     const buf = this.buf;
@@ -134,8 +156,8 @@ export class RecordBatchWriter {
       at += keyLength;
     }
     at = writeVarint(buf, at, valueLength);
-    if (value !== null) {
-      buf.set(value, at);
+    if (bytes !== null && valueLength > 0) {
+      buf.set(start === 0 && valueLength === bytes.length ? bytes : bytes.subarray(start, start + valueLength), at);
       at += valueLength;
     }
     if (headerBytes === null) buf[at++] = 0;
@@ -184,11 +206,25 @@ export class RecordBatchWriter {
     return { bytes, headroom: this.start, count: this.n, records, baseTimestamp: this.baseTimestamp };
   }
 
+  /**
+   * Gives the buffer back to the pool: the batch (`finish`'s bytes, `records`) must be unused
+   * from now on: no request holds it, and none will be made from it.
+   */
+  release(): void {
+    this.pool?.give(this.buf);
+    this.buf = EMPTY;
+  }
+
+  private alloc(size: number): Buffer {
+    return this.pool ? this.pool.take(size) : Buffer.allocUnsafe(size);
+  }
+
   private reserve(extra: number): void {
     if (this.at + extra <= this.buf.length) return;
     // Grown: the start (headroom) and everything written so far move along.
-    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.at + extra));
+    const grown = this.alloc(Math.max(this.buf.length * 2, this.at + extra));
     this.buf.copy(grown, 0, 0, this.at);
+    this.pool?.give(this.buf);
     this.buf = grown;
   }
 

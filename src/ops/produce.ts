@@ -2,7 +2,7 @@ import type { ErrorKind } from '../errors/errors.js';
 import type { ProduceBatch, TopicProducer } from '../kafka/producer.js';
 import { recordSize, type DeliveryReport, type InputError, type OutgoingRecord } from '../kafka/records.js';
 import { translateKafkaError } from '../kafka/errors.js';
-import type { InputChunks, InputItem } from '../io/input.js';
+import { blockRecord, type InputChunks, type InputItem, type LineBlock } from '../io/input.js';
 import { Pull } from '../io/pull.js';
 import { monotonicMs } from '../io/clock.js';
 import { t } from '../i18n/index.js';
@@ -164,14 +164,18 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     });
 
   const accept = (item: InputItem) => {
+    if ('lines' in item) return acceptLines(item.lines);
     if ('error' in item) {
       summary.inputErrors += 1;
       request.onInputError(item);
       return;
     }
     const record = item.record;
+    acceptRecord(record, record.partition ?? producer.choosePartition(record));
+  };
+
+  const acceptRecord = (record: OutgoingRecord, partition: number) => {
     const size = recordSize(record);
-    const partition = record.partition ?? producer.choosePartition(record);
     if (size > request.messageMaxBytes) {
       return refuse(record, partition, t.output.messageTooLarge(size, request.messageMaxBytes));
     }
@@ -180,6 +184,39 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
     if (!known.has(partition)) {
       return refuse(record, partition, t.output.noSuchPartition(partition, producer.topic, producer.partitions.join(',')));
     }
+    const pending = pendingFor(partition, size);
+    pending.batch.add(record);
+    pending.records?.push(record);
+    added(pending, size);
+  };
+
+  // Text lines alike but for their values, as acceptRecord would take them one by one, without
+  // making a record of a line unless a report needs it or it is refused.
+  const acceptLines = (block: LineBlock) => {
+    const { key, headers, timestamp, spans } = block;
+    const { starts, ends, count } = spans;
+    const bytes = new Uint8Array(spans.data.buffer, spans.data.byteOffset, spans.data.length);
+    const fixed = recordSize({ key, value: null, headers, timestamp });
+    const checked = producer.unsendable !== undefined;
+    for (let i = 0; i < count; i++) {
+      const start = starts[i]!;
+      const end = ends[i]!;
+      if (end === start) continue; // a blank line is no message
+      const size = fixed + end - start;
+      const partition = block.partition ?? producer.choosePartition(block);
+      if (checked || size > request.messageMaxBytes || !known.has(partition)) {
+        acceptRecord(blockRecord(block, i), partition);
+        continue;
+      }
+      const pending = pendingFor(partition, size);
+      pending.batch.addSpan(key, bytes, start, end, headers, timestamp);
+      pending.records?.push(blockRecord(block, i));
+      added(pending, size);
+    }
+  };
+
+  /** The partition's open batch, with room for `size` more bytes. */
+  const pendingFor = (partition: number, size: number): Pending => {
     let pending = open.get(partition);
     if (pending && pending.bytes + size > limits.maxBytes) {
       flush(pending);
@@ -189,8 +226,10 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
       pending = { batch: producer.batch(partition, Math.min(expectedBytes, limits.maxBytes)), records: keepRecords ? [] : null, bytes: 0 };
       open.set(partition, pending);
     }
-    pending.batch.add(record);
-    pending.records?.push(record);
+    return pending;
+  };
+
+  const added = (pending: Pending, size: number) => {
     pending.bytes += size;
     if (pending.batch.count >= maxMessages || pending.bytes >= limits.maxBytes) flush(pending);
   };
@@ -235,7 +274,8 @@ export async function produce(request: ProduceRequest): Promise<ProduceSummary> 
         for await (const items of pull.rest()) {
           for (const item of items) {
             if ('error' in item) accept(item);
-            else notSent(item.record);
+            else if ('record' in item) notSent(item.record);
+            else for (let i = 0; i < item.lines.spans.count; i++) if (item.lines.spans.ends[i]! > item.lines.spans.starts[i]!) notSent(blockRecord(item.lines, i));
           }
         }
       }

@@ -9,6 +9,7 @@ import { produce, type ProduceSummary } from '../../ops/produce.js';
 import { argumentInput, generatedInput, streamInput, type InputChunks, type LineOptions } from '../../io/input.js';
 import { namedReadErrors, openInputFile, refuseDirectoryStdin } from '../../io/input-file.js';
 import { readUntilAborted } from '../../io/read-until-aborted.js';
+import { readFileChunks } from '../../io/file-chunks.js';
 import { BufferedOutput } from '../../io/output.js';
 import { colorFor } from '../../format/color.js';
 import { deliveryRenderer, PHP_PRODUCER_DONE, phpProducerError, summaryJson, summaryText } from '../../format/delivery.js';
@@ -109,6 +110,9 @@ interface InputSource {
 
 const nothingToClose = async (): Promise<void> => undefined;
 
+/** Bytes per read of an input file. */
+const READ_SIZE = 256 * 1024;
+
 async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: string[]): Promise<InputSource> {
   const options: LineOptions = { headers: parseHeaders(flags.header ?? []), json: flags.input === 'json' };
   if (flags.key !== undefined && flags.keyDelimiter !== undefined) {
@@ -135,9 +139,17 @@ async function chooseInput(ctx: RunContext, flags: ProduceFlags, messages: strin
   if (flags.file !== undefined) {
     if (flags.file === '-') return { input: stdin(), endsOnAbort: true, close: nothingToClose };
     const file = await openInputFile(flags.file, ctx.io.cwd);
-    const stream = file.createReadStream({ highWaterMark: 256 * 1024 });
+    const what = `--file ${flags.file}`;
+    if ((await file.stat()).isFile()) {
+      // -q keeps no record (keepRecords: false below): each line is in its batch before the next
+      // read, so one read buffer serves the whole file.
+      const chunks = readFileChunks(file, ctx.io.signal, READ_SIZE, flags.quiet === true);
+      return { input: streamInput(namedReadErrors(chunks, what), options), endsOnAbort: true, close: () => file.close() };
+    }
+    // A pipe or device (`--file /dev/stdin`, `<(…)`): a stream, which Ctrl-C stops without waiting for its read.
+    const stream = file.createReadStream({ highWaterMark: READ_SIZE });
     return {
-      input: streamInput(namedReadErrors(readUntilAborted(stream, ctx.io.signal), `--file ${flags.file}`), options),
+      input: streamInput(namedReadErrors(readUntilAborted(stream, ctx.io.signal), what), options),
       endsOnAbort: true,
       // The stream closes the file when it ends; this is for the paths that never read it.
       close: async () => {

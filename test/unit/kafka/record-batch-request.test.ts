@@ -2,14 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRequire } from 'node:module';
 import type { Message } from 'kafkajs';
 import { RecordBatchWriter, type EncodedBatch } from '../../../src/kafka/record-batch.js';
-import { batchMessage, encodeProduceBody, framingSize, installBatchEncoder } from '../../../src/kafka/record-batch-request.js';
+import { batchMessage, encodeProduceBody, framingSize, installBatchEncoder, requestHeadroom } from '../../../src/kafka/record-batch-request.js';
 
 const require = createRequire(import.meta.url);
 const Decoder = require('kafkajs/src/protocol/decoder.js') as new (buffer: Buffer) => {
   readInt16(): number; readInt32(): number; readString(): string | null; readBytes(): Buffer; canReadBytes(n: number): boolean;
 };
 const decodeBatch = require('kafkajs/src/protocol/recordBatch/v0/decoder.js') as (decoder: unknown) => Promise<{
-  producerId: string; firstSequence: number; inTransaction: boolean; records: { value: Buffer | null }[];
+  producerId: string; producerEpoch: number; firstSequence: number; inTransaction: boolean; records: { value: Buffer | null }[];
 }>;
 const produceRequests = require('kafkajs/src/protocol/requests/produce/index.js') as {
   protocol(o: { version: number }): (args: Record<string, unknown>) => {
@@ -17,6 +17,10 @@ const produceRequests = require('kafkajs/src/protocol/requests/produce/index.js'
     response: { decode: unknown; parse: unknown };
   };
 };
+
+const createRequest = require('kafkajs/src/protocol/request.js') as (o: {
+  correlationId: number; clientId: string; request: { apiKey: number; apiVersion: number; encode(): Promise<unknown> };
+}) => Promise<{ buffer: Buffer }>;
 
 const topic = 'orders';
 
@@ -105,5 +109,54 @@ describe('installBatchEncoder', () => {
     const body = (await made.request.encode()).buffer;
     expect(plain).toHaveBeenCalled();
     expect(body.includes(Buffer.from('old broker'))).toBe(true);
+  });
+});
+
+describe('whole requests framed in the batch\'s memory', () => {
+  installBatchEncoder();
+  const request = async (batch: EncodedBatch, clientId = 'ckafka', extra: Record<string, unknown> = {}) => {
+    const made = produceRequests.protocol({ version: 7 })(args([batchMessage(2, batch, () => [])], extra));
+    return (await createRequest({ correlationId: 42, clientId, request: made.request })).buffer;
+  };
+
+  it('writes the bytes kafkajs\'s copies would, from the batch\'s own buffer', async () => {
+    for (const clientId of ['ckafka', '', 'c'.repeat(256), 'long-'.repeat(60)]) {
+      const batch = batchOf(['a', 'bb', 'ccc'], requestHeadroom(topic));
+      const framed = await request(batch, clientId);
+      const copied = await request(batchOf(['a', 'bb', 'ccc'], 0), clientId);
+      expect(framed.equals(copied)).toBe(true);
+      // size, api key 0, version 7, correlation id, client id, then the body.
+      expect(framed.readInt32BE(0)).toBe(framed.length - 4);
+      expect([framed.readInt16BE(4), framed.readInt16BE(6), framed.readInt32BE(8)]).toEqual([0, 7, 42]);
+      const inPlace = Buffer.byteLength(clientId) <= 256;
+      expect(framed.buffer === batch.bytes.buffer).toBe(inPlace);
+      if (inPlace) expect(framed.byteOffset + framed.length).toBe(batch.bytes.byteOffset + batch.bytes.length);
+    }
+  });
+
+  it('sends a batch again from a copy, leaving the bytes of the first request as they were', async () => {
+    const batch = batchOf(['x', 'y'], requestHeadroom(topic));
+    const first = await request(batch, 'ckafka', { producerId: 7, producerEpoch: 1 });
+    const kept = Buffer.from(first);
+    const second = await request(batch, 'ckafka', { producerId: 7, producerEpoch: 2 });
+    expect(first.equals(kept)).toBe(true);
+    expect(second.buffer === batch.bytes.buffer).toBe(false);
+    expect(batch.sent).toBe(2);
+    const headerSize = 4 + 2 + 2 + 4 + 2 + 'ckafka'.length;
+    const batchIn = async (r: Buffer) => (await parseBody(r.subarray(headerSize))).topics[0]!.partitions[0]!.batches[0]!;
+    expect(await batchIn(first)).toMatchObject({ producerId: '7', producerEpoch: 1 });
+    expect(await batchIn(second)).toMatchObject({ producerId: '7', producerEpoch: 2 });
+    expect((await batchIn(second)).records.map((r) => r.value!.toString())).toEqual(['x', 'y']);
+  });
+
+  it('leaves other encoders to kafkajs\'s own copy', async () => {
+    const Encoder = require('kafkajs/src/protocol/encoder.js') as new () => { writeInt32(v: number): unknown; writeEncoder(e: unknown): { buffer: Buffer }; buf: Buffer };
+    const inner = new Encoder();
+    inner.writeInt32(5);
+    const outer = new Encoder();
+    outer.writeInt32(1);
+    const out = outer.writeEncoder(inner).buffer;
+    expect([...out]).toEqual([0, 0, 0, 1, 0, 0, 0, 5]);
+    expect(out.buffer === inner.buf.buffer).toBe(false);
   });
 });

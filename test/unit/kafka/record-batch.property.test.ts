@@ -166,4 +166,27 @@ describe('record batches, encoded by ckafka and decoded by both', () => {
       { numRuns: 150 },
     );
   });
+
+  it('writes the same batch from values given as spans of a larger array (bulk text input) as from Buffers', async () => {
+    await fc.assert(
+      fc.asyncProperty(samples, fc.nat({ max: 9 }), fc.nat({ max: 9 }), (records, before, after) => {
+        const whole = new RecordBatchWriter(64, 20);
+        const spans = new RecordBatchWriter(16, 20);
+        for (const r of records) {
+          whole.add(r.key, r.value, r.headers, r.timestamp);
+          if (r.value === null) spans.add(r.key, null, r.headers, r.timestamp);
+          else {
+            // The value inside other bytes, as a line inside a read.
+            const around = new Uint8Array(before + r.value.length + after).fill(10);
+            around.set(r.value, before);
+            spans.addSpan(r.key, around, before, before + r.value.length, r.headers, r.timestamp);
+          }
+        }
+        const [a, b] = [spans.finish().bytes, whole.finish().bytes];
+        for (const bytes of [a, b]) sealBatch(bytes, { producerId: -1n, producerEpoch: -1, baseSequence: -1, transactional: false });
+        expect(a.equals(b)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { CompressionTypes } from 'kafkajs';
 import { registerCodecs } from '../../../src/kafka/codecs/index.js';
-import { crc32c } from '../../../src/kafka/record-batch-crc32c.js';
+import { crc32c, crc32cJs } from '../../../src/kafka/record-batch-crc32c.js';
+import { wasmCrc32c } from '../../../src/kafka/crc32c-wasm.js';
 import {
   BATCH_HEADER_SIZE, decodeRecords, RecordBatchWriter, sealBatch, sizeOfVarint, sizeOfVarlong, type EncodedBatch,
 } from '../../../src/kafka/record-batch.js';
@@ -98,8 +100,43 @@ describe('crc32c', () => {
 
   it('gives the standard check value', () => {
     expect(crc32c(Buffer.from('123456789'))).toBe(0xe3069283);
+    expect(crc32cJs(Buffer.from('123456789'))).toBe(0xe3069283);
+  });
+
+  it('in WebAssembly gives what the JavaScript version gives, on every length and alignment, across its window', () => {
+    const wasm = wasmCrc32c(tablesOf(new Int32Array(16 * 256)));
+    expect(wasm).not.toBeNull();
+    const data = randomBytes(600_000);
+    for (const start of [0, 1, 2, 3, 7]) {
+      for (const length of [0, 1, 15, 16, 17, 511, 512, 513, 4099, 245_759, 245_760, 245_761, 500_000]) {
+        expect(wasm!(data, start, start + length)).toBe(crc32cJs(data, start, start + length));
+      }
+    }
+    expect(crc32c(data, 3, 500_003)).toBe(kafkajsCrc32c(data.subarray(3, 500_003)));
+  });
+
+  it('runs without WebAssembly (node --jitless)', () => {
+    const script = `import('${new URL('../../../src/kafka/record-batch-crc32c.ts', import.meta.url).href}').then((m) => console.log(m.crc32c(Buffer.alloc(100000, 7))))`;
+    const out = execFileSync(process.execPath, ['--jitless', '--import', 'tsx', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(Number(out.trim())).toBe(crc32cJs(Buffer.alloc(100000, 7)));
   });
 });
+
+/** CRC-32C's slicing-by-16 tables, as record-batch-crc32c.ts makes them. */
+function tablesOf(table: Int32Array): Int32Array {
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0x82f63b78 : c >>> 1;
+    table[n] = c;
+  }
+  for (let n = 0; n < 256; n++) {
+    for (let t = 1; t < 16; t++) {
+      const prev = table[(t - 1) * 256 + n]!;
+      table[t * 256 + n] = (prev >>> 8) ^ table[prev & 0xff]!;
+    }
+  }
+  return table;
+}
 
 describe('varints', () => {
   it('are as long as kafkajs says', () => {

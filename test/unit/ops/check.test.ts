@@ -26,7 +26,10 @@ function fakeCluster(tamper: Tamper = (m) => [m], failSend = false) {
     choosePartition: () => 0,
     batch(partition): ProduceBatch & { records: OutgoingRecord[] } {
       const records: OutgoingRecord[] = [];
-      return { partition, records, get count() { return records.length; }, add: (r) => records.push(r) };
+      return {
+        partition, records, get count() { return records.length; }, add: (r) => records.push(r),
+        addSpan: (key, bytes, start, end, headers, timestamp) => records.push({ key, value: Buffer.from(bytes.subarray(start, end)), headers, timestamp }),
+      };
     },
     async send(batch): Promise<SendResult> {
       if (failSend) throw Object.assign(new Error('Connection error: connect ECONNREFUSED'), { code: 'ECONNREFUSED' });

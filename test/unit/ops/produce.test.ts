@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { ProduceBatch, SendResult, TopicProducer } from '../../../src/kafka/producer.js';
-import type { DeliveryReport, OutgoingRecord } from '../../../src/kafka/records.js';
-import type { InputItem } from '../../../src/io/input.js';
+import type { DeliveryReport, Header, OutgoingRecord } from '../../../src/kafka/records.js';
+import type { InputItem, LineBlock } from '../../../src/io/input.js';
 import { chunkReport, offsetAt, produce, type DeliveryChunk, type ProduceRequest } from '../../../src/ops/produce.js';
 import { setLocale } from '../../../src/i18n/index.js';
 
@@ -18,7 +19,10 @@ function fakeProducer(options: { fail?: (partition: number) => Error | undefined
     choosePartition: () => partitions[next++ % partitions.length]!,
     batch(partition): ProduceBatch & { records: OutgoingRecord[] } {
       const records: OutgoingRecord[] = [];
-      return { partition, records, get count() { return records.length; }, add: (r) => records.push(r) };
+      return {
+        partition, records, get count() { return records.length; }, add: (r) => records.push(r),
+        addSpan: (key, bytes, start, end, headers, timestamp) => records.push({ key, value: Buffer.from(bytes.subarray(start, end)), headers, timestamp }),
+      };
     },
     async send(batch): Promise<SendResult> {
       await new Promise((r) => setTimeout(r, 1));
@@ -135,6 +139,67 @@ describe('produce', () => {
     const { done, reports } = run(producer, [{ record: record('a') }, { record: record('b') }], { acks: 0 });
     expect((await done).unacknowledged).toBe(2);
     expect(reports.map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+});
+
+describe('produce from blocks of text lines', () => {
+  /** The lines as one read each block: bytes joined by "\n", offsets into them. */
+  function blocks(lines: string[], cuts: number[], fields: Omit<LineBlock, 'spans'>): InputItem[][] {
+    const at = [...new Set(cuts.map((c) => c % (lines.length + 1))), lines.length].sort((a, b) => a - b);
+    const out: InputItem[][] = [];
+    let from = 0;
+    for (const to of at) {
+      if (to <= from) continue;
+      const part = lines.slice(from, to).map((l) => Buffer.from(l, 'latin1'));
+      const data = Buffer.concat(part.flatMap((b) => [b, Buffer.from('\n')]));
+      const starts = new Int32Array(part.length);
+      const ends = new Int32Array(part.length);
+      let offset = 0;
+      part.forEach((b, i) => {
+        starts[i] = offset;
+        ends[i] = offset + b.length;
+        offset += b.length + 1;
+      });
+      out.push([{ lines: { ...fields, spans: { first: from + 1, data, starts, ends, count: part.length } } }]);
+      from = to;
+    }
+    return out;
+  }
+
+  it('sends and reports exactly what the same lines as records give: partitions, offsets, refusals, failures', async () => {
+    const line = fc.oneof(fc.constant(''), fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 30 }), fc.constant('z'.repeat(1200)));
+    const withoutReports = [false, true];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(null, Buffer.from('k')),
+        fc.constantFrom(undefined, 0, 1, 7), fc.constantFrom<Header[][]>([], [{ key: 'h', value: Buffer.from('v') }]), fc.constantFrom(...withoutReports),
+        async (lines, cuts, key, partition, headers, quiet) => {
+          const fields = { key, headers, partition, timestamp: 1000 };
+          const asRecords: InputItem[] = lines.flatMap((l, i) => (l === '' ? [] : [{ record: { ...fields, value: Buffer.from(l, 'latin1'), line: i + 1 } }]));
+          const outcome = async (input: AsyncIterable<InputItem[]>) => {
+            const { producer, logs } = fakeProducer({ fail: (p) => (p === 1 ? new Error('boom') : undefined) });
+            const reports: DeliveryReport[] = [];
+            const counts: [string, number | null, number][] = [];
+            const summary = await produce({
+              producer, input, messageMaxBytes: 1000, acks: 1, signal: new AbortController().signal, keepRecords: !quiet,
+              onChunk: (c) => counts.push([c.status, c.partition, c.count]), onInputError: () => undefined,
+              ...(quiet ? {} : { onReport: (r: DeliveryReport) => reports.push(r) }), limits: { maxMessages: 4, maxBytes: 200 },
+            });
+            const shown = reports.map((r) => [r.status, r.partition, r.status === 'delivered' ? r.offset : null, r.record.line, r.record.key, r.record.value!.toString('latin1'), r.record.headers, r.record.partition]);
+            const logged = [...logs].map(([p, rs]) => [p, rs.map((r) => [r.key, r.value!.toString('latin1'), r.headers, r.timestamp])]);
+            const { elapsedMs: _e, ...rest } = summary;
+            return { rest, shown: shown.sort((a, b) => Number(a[3]) - Number(b[3])), counts: counts.sort(), logged };
+          };
+          async function* of(chunks: InputItem[][]) {
+            yield* chunks;
+          }
+          const expected = await outcome(chunks(asRecords));
+          expect(await outcome(of(blocks(lines, cuts, fields)))).toEqual(expected);
+          expect(expected.rest.delivered + expected.rest.failed).toBe(asRecords.length);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
