@@ -344,16 +344,22 @@ export class RecordBlock implements MessageList {
   }
 }
 
-const blocks = new WeakMap<object, RecordBlock>();
+/*
+ * The block rides on the (empty) list itself, under a symbol, rather than in a WeakMap: with a
+ * WeakMap, the fetched responses stayed in memory until a full (mark-compact) collection, which
+ * comes only after some 64 MB more of external memory (measured: 130 MB peak RSS against 99 MB
+ * for a million 100-byte messages); V8's young-generation collections did not free them.
+ */
+const BLOCK = Symbol('ckafka.recordBlock');
 
 /** Notes that a partition's (empty) `messages` list from a Fetch response stands for these records. */
 export function noteBlock(messages: object, block: RecordBlock): void {
-  blocks.set(messages, block);
+  (messages as { [BLOCK]?: RecordBlock })[BLOCK] = block;
 }
 
 /** The records a partition's `messages` list stands for (see noteBlock), if any. */
 export function blockOf(messages: object): RecordBlock | undefined {
-  return blocks.get(messages);
+  return (messages as { [BLOCK]?: RecordBlock })[BLOCK];
 }
 
 /** One record of a RecordStore as a message: each field is read when asked. */
