@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { ConsumedMessage, MessageList } from '../kafka/records.js';
-import { RecordBlock } from '../kafka/record-block.js';
+import { RecordBlock, type FieldLocation } from '../kafka/record-block.js';
 import { displayBytes, encodeBytes, type Encoding } from './bytes.js';
 import { compileFormat } from './format-string.js';
 import { messageJson } from './message-json.js';
@@ -9,7 +9,10 @@ import { phpMessageExport } from './php.js';
 /** How `consume` prints messages: readable text, JSON lines, raw values or a kcat-style format. */
 export type MessageFormat = { kind: 'text' } | { kind: 'json' } | { kind: 'raw' } | { kind: 'php' } | { kind: 'format'; format: string };
 
-/** Renders a whole fetched batch at once: one string or buffer, so it is written with one write(). */
+/**
+ * Renders a whole fetched batch at once: one string or buffer, so it is written with one write().
+ * A buffer may be the renderer's own, reused by its next call: write it before rendering again.
+ */
 export type BatchRenderer = (messages: MessageList) => string | Buffer;
 
 /** The renderer for a format; colour (chalk) only affects the readable text. */
@@ -17,6 +20,11 @@ export function messageRenderer(format: MessageFormat, c: ChalkInstance, encodin
   switch (format.kind) {
     case 'text': {
       const time = isoTimes();
+      // Without colour, a fetch's RecordBlock is written byte by byte: no string per message.
+      if (c.level === 0 && encoding === 'utf8') {
+        const text = new BlockText(c, time);
+        return (messages) => (messages instanceof RecordBlock ? text.render(messages) : joined(messages, (m) => messageText(m, c, encoding, time)));
+      }
       return (messages) => joined(messages, (m) => messageText(m, c, encoding, time));
     }
     case 'json':
@@ -148,4 +156,119 @@ function rawBlock(block: RecordBlock): Buffer {
     out[at++] = 0x0a;
   }
   return out;
+}
+
+/**
+ * messageText without colour, for a RecordBlock, as bytes: a key and a payload of printable
+ * ASCII (what displayBytes shows as it is) are copied from the fetched bytes as they are
+ * checked; a message with anything else (other bytes, headers) takes messageText. The buffer is
+ * reused: what render returns is valid until its next call.
+ */
+class BlockText {
+  private out = Buffer.allocUnsafe(64 * 1024);
+  private readonly key: FieldLocation = { bytes: Buffer.alloc(0), at: 0, size: -1 };
+  private readonly value: FieldLocation = { bytes: Buffer.alloc(0), at: 0, size: -1 };
+  private lastTime = Number.NaN;
+  private timeText = '';
+
+  constructor(
+    private readonly c: ChalkInstance,
+    private readonly time: (ms: number) => string,
+  ) {}
+
+  render(block: RecordBlock): Buffer {
+    const n = block.length;
+    const where = `${block.topic} [${block.partition}] @ `;
+    const whereBytes = Buffer.from(where);
+    const key = this.key;
+    const value = this.value;
+    let at = 0;
+    for (let i = 0; i < n; i += 1) {
+      const offset = block.offsetNumber(i);
+      block.locate(i, 'key', key);
+      block.locate(i, 'value', value);
+      // Besides the key and value: where (topic and partition), up to 16 digits of offset, 24
+      // of time, 10 of length and 24 more.
+      const most = whereBytes.length + 80 + (key.size > 0 ? key.size : 0) + (value.size > 0 ? value.size : 0);
+      if (at + most > this.out.length) this.grow(at, at + most);
+      const out = this.out;
+      const start = at;
+      if (offset >= 0 && !block.hasHeaders(i)) {
+        at = bytesOf(out, at, whereBytes);
+        at = digits(out, at, offset);
+        at = latin1(out, at, '  ');
+        at = latin1(out, at, this.timeOf(block.timestamp(i)));
+        at = latin1(out, at, '  key ');
+        at = key.size === -1 ? latin1(out, at, '-') : printable(out, at, key);
+        if (at >= 0) {
+          at = latin1(out, at, '  len ');
+          at = digits(out, at, value.size > 0 ? value.size : 0);
+          out[at++] = 0x0a;
+          at = value.size === -1 ? latin1(out, at, '(null)') : printable(out, at, value);
+          if (at >= 0) {
+            out[at++] = 0x0a;
+            continue;
+          }
+        }
+      }
+      const text = Buffer.from(messageText(block.at(i) as ConsumedMessage, this.c, 'utf8', this.time));
+      if (start + text.length > this.out.length) this.grow(start, start + text.length);
+      at = start + text.copy(this.out, start);
+    }
+    return this.out.subarray(0, at);
+  }
+
+  private timeOf(ms: number): string {
+    if (ms !== this.lastTime) {
+      this.lastTime = ms;
+      this.timeText = this.time(ms);
+    }
+    return this.timeText;
+  }
+
+  private grow(keep: number, needed: number): void {
+    const bigger = Buffer.allocUnsafe(Math.max(this.out.length * 2, needed));
+    this.out.copy(bigger, 0, 0, keep);
+    this.out = bigger;
+  }
+}
+
+/** Writes a non-negative integer in decimal; returns the position after it. */
+function digits(out: Buffer, at: number, n: number): number {
+  if (n < 10) {
+    out[at] = 0x30 + n;
+    return at + 1;
+  }
+  let length = 1;
+  for (let x = n; x >= 10; x = Math.floor(x / 10)) length += 1;
+  let x = n;
+  for (let k = at + length - 1; k >= at; k -= 1) {
+    out[k] = 0x30 + (x % 10);
+    x = Math.floor(x / 10);
+  }
+  return at + length;
+}
+
+/** Writes text of code points below 256 (ASCII here) one byte each. */
+function latin1(out: Buffer, at: number, text: string): number {
+  for (let k = 0; k < text.length; k += 1) out[at + k] = text.charCodeAt(k);
+  return at + text.length;
+}
+
+function bytesOf(out: Buffer, at: number, bytes: Buffer): number {
+  for (let k = 0; k < bytes.length; k += 1) out[at + k] = bytes[k] as number;
+  return at + bytes.length;
+}
+
+/** Copies the bytes while each is printable ASCII (0x20 to 0x7e); -1 at the first that is not. */
+function printable(out: Buffer, at: number, f: FieldLocation): number {
+  const bytes = f.bytes;
+  const from = f.at;
+  const size = f.size;
+  for (let k = 0; k < size; k += 1) {
+    const b = bytes[from + k] as number;
+    if (b < 0x20 || b > 0x7e) return -1;
+    out[at + k] = b;
+  }
+  return at + size;
 }

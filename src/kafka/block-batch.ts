@@ -47,6 +47,8 @@ export class BlockBatch extends BatchClass {
   /** Past the last complete record batch; undefined when the fetch held none. */
   private readonly end: bigint | undefined;
   private readonly fetched: bigint;
+  /** Worked out now: the records may be given back before kafkajs asks (an error it logs). */
+  private readonly first: string | null;
 
   constructor(batch: BatchClass, block: RecordBlock) {
     // Its lists are empty: kafkajs's constructor does nothing per record.
@@ -54,6 +56,9 @@ export class BlockBatch extends BatchClass {
     this.fetched = BigInt(batch.fetchedOffset);
     this.messages = block.from(this.fetched);
     this.end = fetchEnd(batch.rawMessages as []);
+    this.first = this.messages.length > 0 ? this.messages.offset(0) : null;
+    // kafkajs hands an empty batch to no one, and nothing else reads it: its bytes may go back.
+    if (this.messages.length === 0) block.release();
   }
 
   override isEmpty(): boolean {
@@ -80,7 +85,7 @@ export class BlockBatch extends BatchClass {
 
   /** The first record shown (kafkajs's Batch: the first record, a transaction marker too; read only for its instrumentation events). */
   override firstOffset(): string | null {
-    return this.messages.length > 0 ? this.messages.offset(0) : null;
+    return this.first;
   }
 
   /** The offset before where the next fetch goes on: the end of the last complete batch (see fetch-position.ts). */

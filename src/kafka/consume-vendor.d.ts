@@ -102,3 +102,8 @@ declare module 'kafkajs/src/protocol/requests/fetch/v10/response.js' {
   const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
   export default response;
 }
+
+declare module 'kafkajs/src/network/connection.js' {
+  const Connection: { prototype: object };
+  export default Connection;
+}

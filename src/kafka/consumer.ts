@@ -51,6 +51,11 @@ export interface FetchedBatch {
   next: bigint;
   /** Tells the group this member is alive while the batch waits (a slow reader of stdout). */
   heartbeat(): Promise<void>;
+  /**
+   * Says nothing reads the messages (nor bytes rendered from them in place) any more, so the
+   * fetched bytes may be reused; never called when unsure (then they are garbage as usual).
+   */
+  release?(): void;
 }
 
 export interface ConsumerHandlers {
@@ -333,11 +338,11 @@ class KafkajsTopicConsumer implements TopicConsumer {
   }
 
   private async eachBatch({ batch, isRunning, isStale, heartbeat }: EachBatchPayload, handlers: ConsumerHandlers): Promise<void> {
-    if (!isRunning() || isStale()) return;
-    const { topic, partition } = batch;
     // A fetch decoded into a RecordBlock (fetch-decoder.ts) hands it on; kafkajs's own decoding (old formats) its objects.
     const fetched = batch as unknown as BlockBatch;
     const block = fetched instanceof BlockBatch ? fetched.messages : null;
+    if (!isRunning() || isStale()) return block?.release();
+    const { topic, partition } = batch;
     const messages: MessageList = block ?? batch.messages.map((m) => consumedMessage(topic, partition, m));
     if (this.sizer) {
       let bytes = 0;
@@ -346,7 +351,8 @@ class KafkajsTopicConsumer implements TopicConsumer {
       this.sizer.observe(messages.length, bytes);
     }
     const next = BigInt(batch.lastOffset()) + 1n;
-    await handlers.onBatch({ partition, messages, highWatermark: BigInt(batch.highWatermark), next, heartbeat });
+    const release = block ? () => block.release() : undefined;
+    await handlers.onBatch({ partition, messages, highWatermark: BigInt(batch.highWatermark), next, heartbeat, ...(release ? { release } : {}) });
     this.reached.set(partition, next);
   }
 

@@ -12,6 +12,7 @@ import { dropAborted, type AbortedTransaction } from './aborted-filter.js';
 import { fetchEnd, noteFetchEnd } from './fetch-position.js';
 import { applyBlockBatches } from './block-batch.js';
 import { noteBlock, RecordBlock, scanRecordBatches, type BatchContext } from './record-block.js';
+import { ResponseLease } from './response-socket.js';
 
 /*
  * kafkajs 2.2.4 turns every fetched record into objects through a Decoder per record, Long
@@ -129,6 +130,9 @@ export async function decodeFetchBlocks(rawData: Buffer) {
 }
 
 async function decodeResponse(rawData: Buffer, asBlocks: boolean) {
+  // The blocks hold the response's buffer until each is released; decoding holds it too.
+  const lease = asBlocks ? ResponseLease.of(rawData) : null;
+  lease?.hold();
   const decoder = new Decoder(rawData) as unknown as KafkajsDecoder;
   const clientSideThrottleTime = decoder.readInt32();
   const errorCode = decoder.readInt16();
@@ -153,10 +157,14 @@ async function decodeResponse(rawData: Buffer, asBlocks: boolean) {
       const batches = recordBatches(decoder);
       if (batches === null) {
         partition.messages = await kafkajsDecodeMessages(decoder);
+        // kafkajs's records point into the buffer for as long as they live.
+        if (partition.messages.length > 0) lease?.pin();
       } else if (!asBlocks) {
         partition.messages = await decodeRecordBatches(batches);
       } else {
         const store = await scanRecordBatches(batches, { visible: true, aborted: partition.abortedTransactions });
+        store.lease = lease;
+        lease?.hold();
         noteBlock(partition.messages, new RecordBlock(topicName ?? '', partition.partition, store, 0, store.count));
         if (store.end !== undefined) noteFetchEnd(partition.messages, store.end);
         // Left out by the scan already.
@@ -166,6 +174,8 @@ async function decodeResponse(rawData: Buffer, asBlocks: boolean) {
     }
     responses.push({ topicName, partitions });
   }
+  // Not on a failure: kafkajs's decoder reads the buffer next, and its records keep it.
+  lease?.letGo();
   return { throttleTime: 0, clientSideThrottleTime, errorCode, sessionId, responses };
 }
 

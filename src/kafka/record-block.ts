@@ -2,6 +2,7 @@ import compression from 'kafkajs/src/protocol/message/compression/index.js';
 import { AbortedBatches, isAbortMarker } from './aborted-filter.js';
 import { noteBatchSize } from './fetch-sizer.js';
 import type { ConsumedMessage, Header, MessageList } from './records.js';
+import type { ResponseLease } from './response-socket.js';
 
 /*
  * The records of a fetched partition, kept where they are: in the Fetch response's bytes (or a
@@ -79,12 +80,23 @@ export class RecordStore {
     this.fields = new Int32Array(capacity * STRIDE);
   }
 
-  /** Set once takeValueLines wrote over the records. */
+  /** Set once takeValueLines wrote over the records, or release() gave their bytes back. */
   private spent = false;
+  private released = false;
+  /** The response buffer's lease (response-socket.ts), when it can be reused. */
+  lease: ResponseLease | null = null;
 
   private segment(i: number): Segment {
-    if (this.spent) throw new Error('internal: a fetch\'s records were read after their values were moved for output');
+    if (this.spent) throw new Error('internal: a fetch\'s records were read after they were written out or given back');
     return this.segments[this.fields[i * STRIDE + SEG] as number] as Segment;
+  }
+
+  /** Nothing reads these records (nor bytes taken from them) any more: their buffer may be reused. */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.spent = true;
+    this.lease?.letGo();
   }
 
   offset(i: number): string {
@@ -126,19 +138,21 @@ export class RecordStore {
   }
 
   key(i: number): Buffer | null {
+    const buf = this.segment(i).buf;
     const f = this.fields;
     const length = f[i * STRIDE + KEY_LEN] as number;
     if (length === -1) return null;
     const at = f[i * STRIDE + KEY_AT] as number;
-    return this.segment(i).buf.subarray(at, at + length);
+    return buf.subarray(at, at + length);
   }
 
   value(i: number): Buffer | null {
+    const buf = this.segment(i).buf;
     const f = this.fields;
     const length = f[i * STRIDE + VALUE_LEN] as number;
     if (length === -1) return null;
     const at = f[i * STRIDE + VALUE_AT] as number;
-    return this.segment(i).buf.subarray(at, at + length);
+    return buf.subarray(at, at + length);
   }
 
   /** The value's length in bytes (0 for none). */
@@ -154,11 +168,11 @@ export class RecordStore {
 
   /** Copies the value into `out` at `at`; returns the bytes copied. */
   copyValue(i: number, out: Buffer, at: number): number {
+    const buf = this.segment(i).buf;
     const f = this.fields;
     const length = f[i * STRIDE + VALUE_LEN] as number;
     if (length <= 0) return 0;
     const from = f[i * STRIDE + VALUE_AT] as number;
-    const buf = this.segment(i).buf;
     if (length < 16) {
       // A call into C++ costs more than copying a few bytes one by one.
       for (let k = 0; k < length; k += 1) out[at + k] = buf[from + k] as number;
@@ -194,6 +208,22 @@ export class RecordStore {
       buf[at++] = separator;
     }
     return buf.subarray(start, at);
+  }
+
+  /** See RecordBlock.locate. */
+  locate(i: number, field: 'key' | 'value', into: FieldLocation): FieldLocation {
+    into.bytes = this.segment(i).buf;
+    const f = this.fields;
+    into.at = f[i * STRIDE + (field === 'key' ? KEY_AT : VALUE_AT)] as number;
+    into.size = f[i * STRIDE + (field === 'key' ? KEY_LEN : VALUE_LEN)] as number;
+    return into;
+  }
+
+  headerCount(i: number): number {
+    const buf = this.segment(i).buf;
+    const f = this.fields;
+    const valueLength = f[i * STRIDE + VALUE_LEN] as number;
+    return readVarInt(buf, (f[i * STRIDE + VALUE_AT] as number) + (valueLength === -1 ? 0 : valueLength));
   }
 
   /** The headers in wire order, repeats and null values kept (a name of length -1 reads as 'null', as kafkajs does). */
@@ -260,6 +290,14 @@ export class RecordStore {
 }
 
 const NO_HEADERS: Header[] = [];
+
+/** Where a key or value is (RecordBlock.locate): reused between calls, so reading makes no object. */
+export interface FieldLocation {
+  bytes: Buffer;
+  at: number;
+  /** -1: null. */
+  size: number;
+}
 
 /**
  * Some records of a RecordStore, in offset order: what a fetched batch hands on (its `messages`).
@@ -331,9 +369,35 @@ export class RecordBlock implements MessageList {
     return this.store.copyValue(this.start + index, out, at);
   }
 
+  /** The i-th offset as a number, or -1 when beyond 2^53 (then read offset(i)). */
+  offsetNumber(index: number): number {
+    return this.store.offsetNumber(this.start + index);
+  }
+
+  /**
+   * Where the i-th record's key or value is, without a Buffer for it: `bytes` holds it from
+   * `at`, `size` long (-1: null). Valid until the block is released.
+   */
+  locate(index: number, field: 'key' | 'value', into: FieldLocation): FieldLocation {
+    return this.store.locate(this.start + index, field, into);
+  }
+
+  /** Whether the i-th record has headers. */
+  hasHeaders(index: number): boolean {
+    return this.store.headerCount(this.start + index) > 0;
+  }
+
   /** The values, each followed by `separator`, moved together in place (see RecordStore.takeValueLines); null when they cannot be. */
   takeValueLines(separator: number): Buffer | null {
     return this.store.takeValueLines(this.start, this.stop, separator);
+  }
+
+  /**
+   * Nothing reads these records (nor the bytes takeValueLines gave) any more: the response they
+   * are in may be reused (RecordStore.release). Reading them afterwards throws.
+   */
+  release(): void {
+    this.store.release();
   }
 
   /** The bytes of every key and value (what the fetch sizer counts). */

@@ -10,6 +10,7 @@ import { WritePipeline } from './write-pipeline.js';
  * the reader went away (a normal stop); any other rejection is a failure consume reports.
  */
 export interface MessageSink {
+  /** Resolves once written, holding no reference to the messages' bytes (they may be reused then). */
   write(messages: MessageList): Promise<void>;
 }
 
@@ -276,10 +277,13 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   }
 
   async function handleBatch(batch: FetchedBatch): Promise<void> {
-    if (stopping) return;
+    if (stopping) return batch.release?.();
     const { partition } = batch;
     // Past its --until a partition is done: what kafkajs fetched before the pause is dropped, not committed.
-    if (reachedUntil(partition)) return checkEnd();
+    if (reachedUntil(partition)) {
+      batch.release?.();
+      return checkEnd();
+    }
     let read = batch.messages;
     let reached = batch.next;
     const until = untilOf(partition, read);
@@ -316,6 +320,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         }
         checkEnd();
       });
+    } else {
+      batch.release?.();
     }
     if ((position.get(partition) ?? -1n) < reached) position.set(partition, reached);
     high.set(partition, batch.highWatermark);
@@ -331,7 +337,7 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
 
   /** Writes what matched of `looked` messages read, then marks everything before `next` for commit. */
   async function writeBatch(partition: number, messages: MessageList, looked: number, next: bigint, batch: FetchedBatch): Promise<void> {
-    if (outputGone) return;
+    if (outputGone) return batch.release?.();
     if (messages.length > 0) {
       const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
       try {
@@ -354,6 +360,9 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         clearInterval(beat);
       }
     }
+    // Written (the sink keeps no byte of them): the fetched bytes may be reused. Not after a
+    // failed or interrupted write, which the output may still be holding.
+    batch.release?.();
     consumed += messages.length;
     scanned += looked;
     commits.markWritten(partition, next);
