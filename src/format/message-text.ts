@@ -169,7 +169,10 @@ class BlockText {
   private readonly key: FieldLocation = { bytes: Buffer.alloc(0), at: 0, size: -1 };
   private readonly value: FieldLocation = { bytes: Buffer.alloc(0), at: 0, size: -1 };
   private lastTime = Number.NaN;
-  private timeText = '';
+  /** `  <time>  key ` for the last timestamp seen: messages of a fetch often share their millisecond. */
+  private timeKey = Buffer.alloc(0);
+  /** Reads four bytes at a time from the fetched bytes (one view per buffer, not per value). */
+  private view = new DataView(new ArrayBuffer(0)) as DataView<ArrayBufferLike>;
 
   constructor(
     private readonly c: ChalkInstance,
@@ -178,8 +181,7 @@ class BlockText {
 
   render(block: RecordBlock): Buffer {
     const n = block.length;
-    const where = `${block.topic} [${block.partition}] @ `;
-    const whereBytes = Buffer.from(where);
+    const where = Buffer.from(`${block.topic} [${block.partition}] @ `);
     const key = this.key;
     const value = this.value;
     let at = 0;
@@ -189,22 +191,22 @@ class BlockText {
       block.locate(i, 'value', value);
       // Besides the key and value: where (topic and partition), up to 16 digits of offset, 24
       // of time, 10 of length and 24 more.
-      const most = whereBytes.length + 80 + (key.size > 0 ? key.size : 0) + (value.size > 0 ? value.size : 0);
+      const most = where.length + 80 + (key.size > 0 ? key.size : 0) + (value.size > 0 ? value.size : 0);
       if (at + most > this.out.length) this.grow(at, at + most);
       const out = this.out;
       const start = at;
       if (offset >= 0 && !block.hasHeaders(i)) {
-        at = bytesOf(out, at, whereBytes);
+        at = bytesOf(out, at, where);
         at = digits(out, at, offset);
-        at = latin1(out, at, '  ');
-        at = latin1(out, at, this.timeOf(block.timestamp(i)));
-        at = latin1(out, at, '  key ');
-        at = key.size === -1 ? latin1(out, at, '-') : printable(out, at, key);
+        const timeKey = this.timeKeyOf(block.timestamp(i));
+        out.set(timeKey, at);
+        at += timeKey.length;
+        at = key.size === -1 ? latin1(out, at, '-') : this.printable(out, at, key);
         if (at >= 0) {
           at = latin1(out, at, '  len ');
           at = digits(out, at, value.size > 0 ? value.size : 0);
           out[at++] = 0x0a;
-          at = value.size === -1 ? latin1(out, at, '(null)') : printable(out, at, value);
+          at = value.size === -1 ? latin1(out, at, '(null)') : this.printable(out, at, value);
           if (at >= 0) {
             out[at++] = 0x0a;
             continue;
@@ -218,12 +220,39 @@ class BlockText {
     return this.out.subarray(0, at);
   }
 
-  private timeOf(ms: number): string {
+  /**
+   * Copies the bytes if each is printable ASCII (0x20 to 0x7e); else -1. Four bytes are checked
+   * at a time: a byte below 0x20 leaves its high bit set in (w - 0x20202020) & ~w, one above 0x7e
+   * in (w + 0x01010101) | w (borrows and carries only run from a byte that is flagged itself).
+   */
+  private printable(out: Buffer, at: number, f: FieldLocation): number {
+    const bytes = f.bytes;
+    const from = bytes.byteOffset + f.at;
+    const size = f.size;
+    let k = 0;
+    if (size >= 16) {
+      if (this.view.buffer !== bytes.buffer) this.view = new DataView(bytes.buffer);
+      const view = this.view;
+      for (; k + 4 <= size; k += 4) {
+        const w = view.getUint32(from + k);
+        if ((((w - 0x20202020) & ~w) | ((w + 0x01010101) | w)) & 0x80808080) return -1;
+      }
+      out.set(new Uint8Array(bytes.buffer, from, k), at);
+    }
+    for (; k < size; k += 1) {
+      const b = bytes[f.at + k] as number;
+      if (b < 0x20 || b > 0x7e) return -1;
+      out[at + k] = b;
+    }
+    return at + size;
+  }
+
+  private timeKeyOf(ms: number): Buffer {
     if (ms !== this.lastTime) {
       this.lastTime = ms;
-      this.timeText = this.time(ms);
+      this.timeKey = Buffer.from(`  ${this.time(ms)}  key `, 'latin1');
     }
-    return this.timeText;
+    return this.timeKey;
   }
 
   private grow(keep: number, needed: number): void {
@@ -239,12 +268,14 @@ function digits(out: Buffer, at: number, n: number): number {
     out[at] = 0x30 + n;
     return at + 1;
   }
+  if (n > 0x7fffffff) return latin1(out, at, String(n));
   let length = 1;
-  for (let x = n; x >= 10; x = Math.floor(x / 10)) length += 1;
+  for (let x = n; x >= 10; x = (x / 10) | 0) length += 1;
   let x = n;
   for (let k = at + length - 1; k >= at; k -= 1) {
-    out[k] = 0x30 + (x % 10);
-    x = Math.floor(x / 10);
+    const tenth = (x / 10) | 0;
+    out[k] = 0x30 + x - tenth * 10;
+    x = tenth;
   }
   return at + length;
 }
@@ -258,17 +289,4 @@ function latin1(out: Buffer, at: number, text: string): number {
 function bytesOf(out: Buffer, at: number, bytes: Buffer): number {
   for (let k = 0; k < bytes.length; k += 1) out[at + k] = bytes[k] as number;
   return at + bytes.length;
-}
-
-/** Copies the bytes while each is printable ASCII (0x20 to 0x7e); -1 at the first that is not. */
-function printable(out: Buffer, at: number, f: FieldLocation): number {
-  const bytes = f.bytes;
-  const from = f.at;
-  const size = f.size;
-  for (let k = 0; k < size; k += 1) {
-    const b = bytes[from + k] as number;
-    if (b < 0x20 || b > 0x7e) return -1;
-    out[at + k] = b;
-  }
-  return at + size;
 }

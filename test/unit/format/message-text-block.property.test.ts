@@ -17,7 +17,13 @@ import type { Header } from '../../../src/kafka/records.js';
 
 const plain = new Chalk({ level: 0 });
 const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 120 }).map((s) => Buffer.from(s));
-const field = fc.oneof({ weight: 3, arbitrary: printable }, { weight: 1, arbitrary: bytes }, { weight: 1, arbitrary: fc.constantFrom(Buffer.from('é 中文'), Buffer.from('a\nb')) });
+// Printable but for one byte at the edge of the range, anywhere (the check reads four bytes at a time).
+const almost = fc.tuple(printable.filter((b) => b.length > 0), fc.nat(), fc.constantFrom(0x00, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xff)).map(([b, at, byte]) => {
+  const copy = Buffer.from(b);
+  copy[at % copy.length] = byte;
+  return copy;
+});
+const field = fc.oneof({ weight: 3, arbitrary: printable }, { weight: 2, arbitrary: almost }, { weight: 1, arbitrary: bytes }, { weight: 1, arbitrary: fc.constantFrom(Buffer.from('é 中文'), Buffer.from('a\nb')) });
 const record = fc.record({
   key: fc.oneof(fc.constant(null), field),
   value: fc.oneof(fc.constant(null), field),
@@ -51,5 +57,23 @@ describe('readable text of a RecordBlock', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('readable text of a RecordBlock, every byte value', () => {
+  it('copies a value only when every byte is printable, wherever the one byte that may not be is', async () => {
+    const records = [];
+    for (let byte = 0; byte < 256; byte += 1) {
+      for (const at of [0, 1, 2, 3, 17, 18, 19]) {
+        const value = Buffer.alloc(20, 0x41);
+        value[at] = byte;
+        records.push({ key: null, value, headers: [], gap: 0, timestampDelta: 0 });
+      }
+    }
+    const spec: BatchSpec = { control: 'no', producer: -1, transactional: false, codec: 0, appendTime: false, gapBefore: 0, records };
+    const w = await encodeBatch(spec, 0n, 1718000000000n);
+    const block = blockOf((await decodeFetchBlocks(response(w.bytes, []))).responses[0]!.partitions[0]!.messages) as RecordBlock;
+    const expected = [...block].map((m) => messageText(m, plain, 'utf8')).join('');
+    expect(Buffer.from(messageRenderer({ kind: 'text' }, plain, 'utf8')(block)).toString()).toBe(expected);
   });
 });
