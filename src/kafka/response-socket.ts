@@ -5,12 +5,15 @@ import ConnectionClass from 'kafkajs/src/network/connection.js';
  * How kafkajs receives responses: Node reads the socket into a new 64 KiB buffer each time, and
  * kafkajs keeps those chunks until a response is complete, then copies them into one buffer
  * (Buffer.concat). A million messages read make two buffers of garbage per byte received.
- * This socket reads into one buffer it keeps, and copies each response straight into a buffer
- * of its own (from ResponseBuffers, which takes back the buffers of fetch responses the consumer
- * is done with): kafkajs gets every response whole, in one 'data' event, and copies nothing.
+ * This socket (Node's `onread`) reads a response's first bytes into one buffer it keeps, and
+ * the rest straight into a buffer of the response's size (from ResponseBuffers, which takes back
+ * the buffers of fetch responses the consumer is done with): kafkajs gets every response whole,
+ * in one 'data' event, and copies nothing; nor does this, but for a response's first read.
  */
 
 const READ_SIZE = 64 * 1024;
+/** A response with less than this left to come is read into the kept buffer (and copied). */
+const DIRECT_MIN = 16 * 1024;
 const KEEP_ALIVE_DELAY = 60_000;
 
 interface SocketOptions {
@@ -24,27 +27,51 @@ interface SocketOptions {
 export function responseSocketFactory(buffers: ResponseBuffers) {
   applyWholeResponses();
   return ({ host, port, onConnect }: SocketOptions): net.Socket => {
-    const read = Buffer.allocUnsafe(READ_SIZE);
     // Called only once the socket reads, after it is assigned.
     const framer = new ResponseFramer(buffers, (response) => socket.emit('data', response), (error) => socket.destroy(error));
-    const socket = net.connect({ host, port, onread: { buffer: read, callback: (n: number) => framer.push(read, n) } }, onConnect);
+    const socket = net.connect({ host, port, onread: { buffer: () => framer.next(), callback: (n: number, buf: Buffer) => framer.received(buf, n) } }, onConnect);
     socket.setKeepAlive(true, KEEP_ALIVE_DELAY);
     return socket;
   };
 }
 
-/** Cuts the bytes received into responses: a 4-byte size, then that many bytes. */
+/**
+ * Cuts the bytes received into responses: a 4-byte size, then that many bytes. Ask `next()`
+ * for the buffer to read into, then tell `received` how many bytes went there.
+ */
 export class ResponseFramer {
+  private readonly read = Buffer.allocUnsafe(READ_SIZE);
   private readonly header = Buffer.alloc(4);
   private headerFill = 0;
   private current: Buffer | null = null;
   private fill = 0;
+  /** The rest of the current response, when the last next() gave it to read into. */
+  private rest: Buffer | null = null;
 
   constructor(
     private readonly buffers: ResponseBuffers,
     private readonly onResponse: (response: Buffer) => void,
     private readonly onError: (error: Error) => void,
   ) {}
+
+  /**
+   * Where the next read goes: the rest of the response being received, when that is large (a
+   * read there stops at the response's end), else the kept buffer.
+   */
+  next(): Buffer {
+    const current = this.current;
+    this.rest = current !== null && current.length - this.fill >= DIRECT_MIN ? current.subarray(this.fill) : null;
+    return this.rest ?? this.read;
+  }
+
+  /** `n` bytes were read into `buf`, the buffer next() gave. */
+  received(buf: Buffer, n: number): boolean {
+    if (buf !== this.rest) return this.push(buf, n);
+    this.rest = null;
+    this.fill += n;
+    this.complete();
+    return true;
+  }
 
   /** Takes the first `n` bytes of `chunk` (copied: the chunk is read into again). */
   push(chunk: Buffer, n: number): boolean {
@@ -72,12 +99,16 @@ export class ResponseFramer {
       chunk.copy(current, this.fill, at, at + take);
       this.fill += take;
       at += take;
-      if (this.fill === current.length) {
-        this.current = null;
-        this.onResponse(current);
-      }
+      this.complete();
     }
     return true;
+  }
+
+  private complete(): void {
+    const current = this.current;
+    if (current === null || this.fill !== current.length) return;
+    this.current = null;
+    this.onResponse(current);
   }
 }
 

@@ -12,7 +12,7 @@ import { ResponseBuffers, ResponseFramer, ResponseLease, isReusable } from '../.
 const responses = fc.array(
   fc.oneof(
     { weight: 4, arbitrary: fc.uint8Array({ maxLength: 300 }) },
-    { weight: 1, arbitrary: fc.integer({ min: 1000, max: 200_000 }).chain((n) => fc.integer({ min: 0, max: 255 }).map((b) => new Uint8Array(n).fill(b))) },
+    { weight: 1, arbitrary: fc.integer({ min: 1000, max: 60_000 }).chain((n) => fc.integer({ min: 0, max: 255 }).map((b) => new Uint8Array(n).fill(b))) },
   ),
   { minLength: 1, maxLength: 12 },
 );
@@ -26,7 +26,7 @@ function frame(bodies: Uint8Array[]): Buffer {
 }
 
 describe('ResponseFramer', () => {
-  it('gives each response whole, in order, however the reads cut the stream', () => {
+  it('gives each response whole, in order, however the reads cut the stream, read into its own buffer or copied', () => {
     fc.assert(
       fc.property(responses, fc.array(fc.integer({ min: 1, max: 70_000 }), { minLength: 1, maxLength: 40 }), (bodies, cuts) => {
         const stream = frame(bodies);
@@ -42,21 +42,21 @@ describe('ResponseFramer', () => {
         }, (e) => {
           throw e;
         });
-        // One read buffer, written over by each read, as the socket's is.
-        const read = Buffer.alloc(70_000);
+        // As Node's onread does: each read goes into the buffer next() gives, at most its length.
         let at = 0;
         for (let i = 0; at < stream.length; i += 1) {
-          const n = Math.min(cuts[i % cuts.length] as number, stream.length - at);
-          read.fill(0xee);
-          stream.copy(read, 0, at, at + n);
-          expect(framer.push(read, n)).toBe(true);
+          const buf = framer.next();
+          const n = Math.min(cuts[i % cuts.length] as number, stream.length - at, buf.length);
+          stream.copy(buf, 0, at, at + n);
+          buf.fill(0xee, n);
+          expect(framer.received(buf, n)).toBe(true);
           at += n;
         }
         expect(got).toEqual(bodies.map((b) => frame([b]).toString('base64')));
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('refuses a negative size', () => {
     const errors: Error[] = [];
