@@ -223,7 +223,8 @@ class BlockText {
   /**
    * Copies the bytes if each is printable ASCII (0x20 to 0x7e); else -1. Four bytes are checked
    * at a time: a byte below 0x20 leaves its high bit set in (w - 0x20202020) & ~w, one above 0x7e
-   * in (w + 0x01010101) | w (borrows and carries only run from a byte that is flagged itself).
+   * in (w + 0x01010101) | w (borrows and carries only run from a byte that is flagged itself,
+   * so the order the four are read in does not matter).
    */
   private printable(out: Buffer, at: number, f: FieldLocation): number {
     const bytes = f.bytes;
@@ -233,9 +234,16 @@ class BlockText {
     if (size >= 16) {
       if (this.view.buffer !== bytes.buffer) this.view = new DataView(bytes.buffer);
       const view = this.view;
-      for (; k + 4 <= size; k += 4) {
-        const w = view.getUint32(from + k);
-        if ((((w - 0x20202020) & ~w) | ((w + 0x01010101) | w)) & 0x80808080) return -1;
+      // Sixteen bytes a round, one test of the flags per round.
+      let flags = 0;
+      for (; k + 16 <= size; k += 16) {
+        const a = view.getInt32(from + k, true);
+        const b = view.getInt32(from + k + 4, true);
+        const c = view.getInt32(from + k + 8, true);
+        const d = view.getInt32(from + k + 12, true);
+        flags |= ((a - 0x20202020) & ~a) | (a + 0x01010101) | a | ((b - 0x20202020) & ~b) | (b + 0x01010101) | b;
+        flags |= ((c - 0x20202020) & ~c) | (c + 0x01010101) | c | ((d - 0x20202020) & ~d) | (d + 0x01010101) | d;
+        if (flags & 0x80808080) return -1;
       }
       out.set(new Uint8Array(bytes.buffer, from, k), at);
     }
