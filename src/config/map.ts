@@ -173,7 +173,7 @@ function mapConsumer(values: Values, note: Note, derive: Derive): ConsumerSettin
   };
   // Left at its default, consume sizes its fetches from the messages it sees (fetch-sizer.ts).
   if (values.resolution.effective.get('max.partition.fetch.bytes')?.entry.source.kind === 'default') {
-    note('consumer', 'max.partition.fetch.bytes', 'unless set, consume sizes fetches to about 1000 messages, up to this');
+    note('consumer', 'max.partition.fetch.bytes', 'unless set, consume sizes fetches to about 4000 messages, up to this');
   }
   const groupId = values.get('group.id');
   if (groupId !== undefined) consumer.groupId = groupId;
