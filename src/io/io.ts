@@ -5,6 +5,8 @@ export interface OutStream {
   off(event: string, listener: (...args: unknown[]) => void): unknown;
   isTTY?: boolean;
   columns?: number;
+  /** Set on streams over a file descriptor (process.stdout): they keep no written buffer after its callback. */
+  fd?: number;
 }
 
 export interface Io {

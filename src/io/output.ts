@@ -35,11 +35,15 @@ export class BufferedOutput {
   flush(): void {
     this.scheduled = false;
     if (this.parts.length === 0 || this.closed) return;
-    const text = this.parts.length === 1
+    let text = this.parts.length === 1
       ? (this.parts[0] as string | Buffer)
       : this.hasBuffers
       ? Buffer.concat(this.parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
       : this.parts.join('');
+    // The caller may reuse its bytes once written() resolves: a stream on a file descriptor has
+    // handed them to the kernel by then; any other stream (a test's, a library user's) might
+    // keep the very buffer, so it gets a copy.
+    if (this.parts.length === 1 && typeof text !== 'string' && typeof this.stream.fd !== 'number') text = Buffer.from(text);
     this.parts = [];
     this.hasBuffers = false;
     this.size = 0;
@@ -81,7 +85,8 @@ export class BufferedOutput {
 
   /**
    * Flushes and resolves once the stream has taken everything written so far (the kernel has it,
-   * for a pipe or file); rejects when that write failed (EPIPE: the reader went away).
+   * for a pipe or file), after which no byte of it is referenced here or by the stream; rejects
+   * when that write failed (EPIPE: the reader went away).
    */
   async written(): Promise<void> {
     this.flush();

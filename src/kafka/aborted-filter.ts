@@ -20,14 +20,55 @@ export interface AbortedTransaction {
   firstOffset: string;
 }
 
+/** What the filter reads of a record batch that holds records. */
+export interface TransactionalBatch {
+  producerId: string;
+  firstOffset: bigint;
+  /** The offset of its last record (first offset + last offset delta). */
+  lastOffset: bigint;
+  inTransaction: boolean;
+  /** A batch of control records (commit and abort markers). */
+  control: boolean;
+  /** Its first record is an abort marker (control batches only). */
+  abortMarker: boolean;
+}
+
 const ABORT = 0;
+
+/**
+ * Follows one partition's record batches in offset order and says which to drop. Call `drop` once
+ * for each batch that holds records, in order (a batch the cleaner emptied is not looked at).
+ */
+export class AbortedBatches {
+  private readonly pending: { producerId: string; firstOffset: bigint }[];
+  private next = 0;
+  private readonly current = new Set<string>();
+
+  constructor(aborted: readonly AbortedTransaction[]) {
+    this.pending = aborted
+      .map((a) => ({ producerId: a.producerId, firstOffset: BigInt(a.firstOffset) }))
+      .sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0));
+  }
+
+  /** True when the batch's records belong to an aborted transaction (never for control batches). */
+  drop(batch: TransactionalBatch): boolean {
+    if (BigInt(batch.producerId) < 0n) return false;
+    const pending = this.pending;
+    for (; this.next < pending.length && (pending[this.next] as { firstOffset: bigint }).firstOffset <= batch.lastOffset; this.next += 1) {
+      this.current.add((pending[this.next] as { producerId: string }).producerId);
+    }
+    if (batch.control) {
+      if (batch.abortMarker) this.current.delete(batch.producerId);
+      return false;
+    }
+    return batch.inTransaction && this.current.has(batch.producerId);
+  }
+}
 
 /** The records that are not part of an aborted transaction (control records are kept). */
 export function dropAborted<R extends TransactionalRecord>(records: R[], aborted: AbortedTransaction[] | null | undefined): R[] {
   if (!aborted || aborted.length === 0) return records;
-  const pending = aborted.map((a) => ({ producerId: a.producerId, firstOffset: BigInt(a.firstOffset) })).sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0));
-  let next = 0;
-  const current = new Set<string>();
+  const batches = new AbortedBatches(aborted);
   const kept: R[] = [];
   let batch: R['batchContext'] | undefined;
   let drop = false;
@@ -35,16 +76,15 @@ export function dropAborted<R extends TransactionalRecord>(records: R[], aborted
     const context = record.batchContext;
     if (context !== batch && (batch === undefined || context.firstOffset !== batch.firstOffset)) {
       batch = context;
-      drop = false;
-      if (BigInt(context.producerId) >= 0n) {
-        const last = BigInt(context.firstOffset) + BigInt(context.lastOffsetDelta);
-        for (; next < pending.length && (pending[next] as { firstOffset: bigint }).firstOffset <= last; next += 1) current.add((pending[next] as { producerId: string }).producerId);
-        if (record.isControlRecord) {
-          if (isAbortMarker(record)) current.delete(context.producerId);
-        } else {
-          drop = context.inTransaction && current.has(context.producerId);
-        }
-      }
+      const firstOffset = BigInt(context.firstOffset);
+      drop = batches.drop({
+        producerId: context.producerId,
+        firstOffset,
+        lastOffset: firstOffset + BigInt(context.lastOffsetDelta),
+        inTransaction: context.inTransaction,
+        control: record.isControlRecord,
+        abortMarker: record.isControlRecord && isAbortMarker(record.key),
+      });
     }
     if (!drop) kept.push(record);
   }
@@ -52,7 +92,6 @@ export function dropAborted<R extends TransactionalRecord>(records: R[], aborted
 }
 
 /** A control record's key: version (int16), type (int16; 0 abort, 1 commit). */
-function isAbortMarker(record: TransactionalRecord): boolean {
-  const key = record.key;
+export function isAbortMarker(key: Buffer | null): boolean {
   return key !== null && key.length >= 4 && key.readInt16BE(2) === ABORT;
 }

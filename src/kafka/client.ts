@@ -2,6 +2,7 @@ import { Kafka, logLevel as LogLevel, type KafkaConfig, type LogEntry } from 'ka
 import type { ClientSettings } from '../config/types.js';
 import type { OutStream } from '../io/io.js';
 import { registerCodecs } from './codecs/index.js';
+import { ResponseBuffers, responseSocketFactory } from './response-socket.js';
 
 export interface ClientOptions {
   /** Where kafkajs's own log lines go (never stdout). */
@@ -24,6 +25,8 @@ export function createKafka(settings: ClientSettings, options: ClientOptions): K
   };
   if (settings.ssl !== undefined) config.ssl = settings.ssl;
   if (settings.sasl !== undefined) config.sasl = settings.sasl as KafkaConfig['sasl'];
+  // Plain TCP: whole responses in reused buffers (see response-socket.ts).
+  else if (settings.ssl === undefined) config.socketFactory = responseSocketFactory(new ResponseBuffers()) as KafkaConfig['socketFactory'];
   return new Kafka(config);
 }
 

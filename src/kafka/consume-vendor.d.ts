@@ -47,7 +47,24 @@ declare module 'kafkajs/src/network/requestQueue/index.js' {
 }
 
 declare module 'kafkajs/src/consumer/batch.js' {
-  const Batch: { prototype: object };
+  class Batch {
+    constructor(topic: string, fetchedOffset: string, partitionData: { partition: number; highWatermark: string; messages: unknown[]; abortedTransactions?: unknown[] });
+    topic: string;
+    partition: number;
+    highWatermark: string;
+    fetchedOffset: string;
+    rawMessages: unknown[];
+    messages: unknown;
+    isEmpty(): boolean;
+    isEmptyIncludingFiltered(): boolean;
+    isEmptyDueToFiltering(): boolean;
+    isEmptyDueToLogCompactedMessages(): boolean;
+    isEmptyControlRecord(): boolean;
+    firstOffset(): string | null;
+    lastOffset(): string;
+    offsetLag(): string;
+    offsetLagLow(): string;
+  }
   export default Batch;
 }
 
@@ -84,4 +101,9 @@ declare module 'kafkajs/src/protocol/requests/fetch/v9/response.js' {
 declare module 'kafkajs/src/protocol/requests/fetch/v10/response.js' {
   const response: { decode(rawData: Buffer): Promise<unknown>; parse(data: unknown): Promise<unknown> };
   export default response;
+}
+
+declare module 'kafkajs/src/network/connection.js' {
+  const Connection: { prototype: object };
+  export default Connection;
 }

@@ -10,7 +10,8 @@ import { applyFetchPositions } from './fetch-position.js';
 import { adaptiveFetchSize } from './fetch-sizer.js';
 import { fixedAssigner } from './fixed-assigner.js';
 import type { EndPosition, StartPosition, Watermarks } from './offsets.js';
-import type { ConsumedMessage } from './records.js';
+import type { MessageList } from './records.js';
+import { BlockBatch } from './block-batch.js';
 import { consumedMessage } from './consumed-message.js';
 import { withGroupHint } from './group-hints.js';
 import { COORDINATOR_WAIT_MS, coordinatorNotReady, coordinatorWait, isCoordinatorError, withCoordinatorRetry } from './coordinator-retry.js';
@@ -45,12 +46,17 @@ export interface Assignment {
 
 export interface FetchedBatch {
   partition: number;
-  messages: ConsumedMessage[];
+  messages: MessageList;
   highWatermark: bigint;
   /** The offset after this batch (past transaction markers too). */
   next: bigint;
   /** Tells the group this member is alive while the batch waits (a slow reader of stdout). */
   heartbeat(): Promise<void>;
+  /**
+   * Says nothing reads the messages (nor bytes rendered from them in place) any more, so the
+   * fetched bytes may be reused; never called when unsure (then they are garbage as usual).
+   */
+  release?(): void;
 }
 
 export interface ConsumerHandlers {
@@ -333,16 +339,21 @@ class KafkajsTopicConsumer implements TopicConsumer {
   }
 
   private async eachBatch({ batch, isRunning, isStale, heartbeat }: EachBatchPayload, handlers: ConsumerHandlers): Promise<void> {
-    if (!isRunning() || isStale()) return;
+    // A fetch decoded into a RecordBlock (fetch-decoder.ts) hands it on; kafkajs's own decoding (old formats) its objects.
+    const fetched = batch as unknown as BlockBatch;
+    const block = fetched instanceof BlockBatch ? fetched.messages : null;
+    if (!isRunning() || isStale()) return block?.release();
     const { topic, partition } = batch;
-    const messages = batch.messages.map((m) => consumedMessage(topic, partition, m));
+    const messages: MessageList = block ?? batch.messages.map((m) => consumedMessage(topic, partition, m));
     if (this.sizer) {
       let bytes = 0;
-      for (const m of messages) bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
+      if (block) bytes = block.payloadBytes();
+      else for (const m of messages) bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
       this.sizer.observe(messages.length, bytes);
     }
     const next = BigInt(batch.lastOffset()) + 1n;
-    await handlers.onBatch({ partition, messages, highWatermark: BigInt(batch.highWatermark), next, heartbeat });
+    const release = block ? () => block.release() : undefined;
+    await handlers.onBatch({ partition, messages, highWatermark: BigInt(batch.highWatermark), next, heartbeat, ...(release ? { release } : {}) });
     this.reached.set(partition, next);
   }
 

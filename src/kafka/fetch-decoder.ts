@@ -1,7 +1,6 @@
 import Decoder from 'kafkajs/src/protocol/decoder.js';
 import fetchV11 from 'kafkajs/src/protocol/requests/fetch/v11/response.js';
 import kafkajsDecodeMessages from 'kafkajs/src/protocol/requests/fetch/v4/decodeMessages.js';
-import compression from 'kafkajs/src/protocol/message/compression/index.js';
 import fetchV4 from 'kafkajs/src/protocol/requests/fetch/v4/response.js';
 import fetchV5 from 'kafkajs/src/protocol/requests/fetch/v5/response.js';
 import fetchV6 from 'kafkajs/src/protocol/requests/fetch/v6/response.js';
@@ -11,28 +10,23 @@ import fetchV9 from 'kafkajs/src/protocol/requests/fetch/v9/response.js';
 import fetchV10 from 'kafkajs/src/protocol/requests/fetch/v10/response.js';
 import { dropAborted, type AbortedTransaction } from './aborted-filter.js';
 import { fetchEnd, noteFetchEnd } from './fetch-position.js';
-import { noteBatchSize } from './fetch-sizer.js';
+import { applyBlockBatches } from './block-batch.js';
+import { noteBlock, RecordBlock, scanRecordBatches, type BatchContext } from './record-block.js';
+import { ResponseLease } from './response-socket.js';
 
 /*
  * kafkajs 2.2.4 turns every fetched record into objects through a Decoder per record, Long
  * (BigInt) arithmetic from strings, and an exception per fetch for the partial batch at its end.
  * This decodes Fetch v11 responses (what kafkajs speaks with Kafka 2.1 and later, CKafka's 2.4,
- * 2.8 and 3.2 included) straight from the buffer into the very objects kafkajs builds, so the
- * rest of kafkajs (batches, transactions, offsets) is unchanged. Older record formats (magic 0
- * and 1) still go through kafkajs's own decoder, and so does any response this one fails on.
- * Tested against kafkajs's decoder: test/unit/kafka/fetch-decoder.test.ts.
+ * 2.8 and 3.2 included) itself. For ckafka's consumer the records stay in the response's bytes
+ * (record-block.ts) and kafkajs gets a batch that hands them on (block-batch.ts); the rest of
+ * kafkajs (offsets, groups, retries) is unchanged. decodeFetchResponse gives the very objects
+ * kafkajs builds instead. Older record formats (magic 0 and 1) still go through kafkajs's own
+ * decoder, and so does any response this one fails on. Tested against kafkajs's decoder:
+ * test/unit/kafka/fetch-decoder.test.ts, test/unit/kafka/record-block.property.test.ts.
  */
 
 const MAGIC_OFFSET = 16;
-const RECORD_BATCH_OVERHEAD = 49;
-const BATCH_HEADER = 61;
-const TIMESTAMP_TYPE_FLAG = 0x08;
-const TRANSACTIONAL_FLAG = 0x10;
-const CONTROL_FLAG = 0x20;
-const LOG_APPEND_TIME = 1;
-const CREATE_TIME = 0;
-// Offsets and timestamps are added as numbers below this, as BigInts above it.
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER) - (1n << 32n);
 
 interface KafkajsDecoder {
   buffer: Buffer;
@@ -43,21 +37,6 @@ interface KafkajsDecoder {
   readString(): string | null;
   readArray<T>(reader: (d: KafkajsDecoder) => T): T[];
   canReadBytes(length: number): boolean;
-}
-
-interface BatchContext {
-  firstOffset: string;
-  firstTimestamp: string;
-  partitionLeaderEpoch: number;
-  inTransaction: boolean;
-  isControlBatch: boolean;
-  lastOffsetDelta: number;
-  producerId: string;
-  producerEpoch: number;
-  firstSequence: number;
-  maxTimestamp: string;
-  timestampType: number;
-  magicByte: number;
 }
 
 /** A record as kafkajs's record decoder returns it (same fields, same order). */
@@ -83,14 +62,12 @@ export interface WireHeader {
   value: Buffer | null;
 }
 
-const NO_HEADERS: WireHeader[] = [];
-
 let applied = false;
 
 /**
- * Makes kafkajs decode Fetch v11 responses with `decodeFetchResponse`, and leave out aborted
- * transactions' records itself (see aborted-filter.ts) from every Fetch version that has them
- * (v4 and later); once per process.
+ * Makes kafkajs decode Fetch v11 responses with `decodeFetchBlocks` (and hand on the blocks, see
+ * block-batch.ts), and leave out aborted transactions' records itself (see aborted-filter.ts)
+ * from every Fetch version that has them (v4 and later); once per process.
  */
 export function applyFastFetchDecode(): void {
   if (applied) return;
@@ -101,10 +78,12 @@ export function applyFastFetchDecode(): void {
   }
   const original = fetchV11.decode;
   if (typeof original !== 'function' || typeof kafkajsDecodeMessages !== 'function') return;
+  // Blocks only when kafkajs's consumer hands them on; else its own objects.
+  const decode = applyBlockBatches() ? decodeFetchBlocks : decodeFetchResponse;
   fetchV11.decode = async (rawData: Buffer) => {
     let response;
     try {
-      response = await decodeFetchResponse(rawData);
+      response = await decode(rawData);
     } catch {
       // Whatever this decoder cannot read, kafkajs's own decides about (and reports).
       response = await original(rawData);
@@ -137,6 +116,23 @@ function withoutAborted<T>(response: T): T {
 
 /** Decodes a Fetch v11 response body exactly as kafkajs's `fetch/v11/response.js` does. */
 export async function decodeFetchResponse(rawData: Buffer) {
+  return decodeResponse(rawData, false);
+}
+
+/**
+ * Decodes a Fetch v11 response for ckafka's consumer: each partition's records in magic 2 stay
+ * in the response's bytes as a RecordBlock (see blockOf in record-block.ts), without control records and aborted
+ * transactions' records; its `messages` is an empty list kafkajs has nothing to do with. Older
+ * formats are decoded by kafkajs, as by decodeFetchResponse.
+ */
+export async function decodeFetchBlocks(rawData: Buffer) {
+  return decodeResponse(rawData, true);
+}
+
+async function decodeResponse(rawData: Buffer, asBlocks: boolean) {
+  // The blocks hold the response's buffer until each is released; decoding holds it too.
+  const lease = asBlocks ? ResponseLease.of(rawData) : null;
+  lease?.hold();
   const decoder = new Decoder(rawData) as unknown as KafkajsDecoder;
   const clientSideThrottleTime = decoder.readInt32();
   const errorCode = decoder.readInt16();
@@ -148,7 +144,7 @@ export async function decodeFetchResponse(rawData: Buffer) {
     const count = decoder.readInt32();
     const partitions = [];
     for (let p = 0; p < count; p += 1) {
-      partitions.push({
+      const partition = {
         partition: decoder.readInt32(),
         errorCode: decoder.readInt16(),
         highWatermark: decoder.readInt64().toString(),
@@ -156,150 +152,64 @@ export async function decodeFetchResponse(rawData: Buffer) {
         lastStartOffset: decoder.readInt64().toString(),
         abortedTransactions: decoder.readArray((d) => ({ producerId: d.readInt64().toString(), firstOffset: d.readInt64().toString() })),
         preferredReadReplica: decoder.readInt32(),
-        messages: await decodeMessages(decoder),
-      });
+        messages: [] as unknown[],
+      };
+      const batches = recordBatches(decoder);
+      if (batches === null) {
+        partition.messages = await kafkajsDecodeMessages(decoder);
+        // kafkajs's records point into the buffer for as long as they live.
+        if (partition.messages.length > 0) lease?.pin();
+      } else if (!asBlocks) {
+        partition.messages = await decodeRecordBatches(batches);
+      } else {
+        const store = await scanRecordBatches(batches, { visible: true, aborted: partition.abortedTransactions });
+        store.lease = lease;
+        lease?.hold();
+        noteBlock(partition.messages, new RecordBlock(topicName ?? '', partition.partition, store, 0, store.count));
+        if (store.end !== undefined) noteFetchEnd(partition.messages, store.end);
+        // Left out by the scan already.
+        partition.abortedTransactions = [];
+      }
+      partitions.push(partition);
     }
     responses.push({ topicName, partitions });
   }
+  // Not on a failure: kafkajs's decoder reads the buffer next, and its records keep it.
+  lease?.letGo();
   return { throttleTime: 0, clientSideThrottleTime, errorCode, sessionId, responses };
 }
 
-async function decodeMessages(decoder: KafkajsDecoder): Promise<unknown[]> {
+/**
+ * A partition's record batches in magic 2 (the decoder moves past them), or null for kafkajs's
+ * decoder: none, a truncated first batch, or the old message format.
+ */
+function recordBatches(decoder: KafkajsDecoder): Buffer | null {
   const at = decoder.offset;
   const buffer = decoder.buffer;
-  if (buffer.length - at < 4) return kafkajsDecodeMessages(decoder);
+  if (buffer.length - at < 4) return null;
   const size = buffer.readInt32BE(at);
   if (size > 0 && size <= MAGIC_OFFSET && decoder.canReadBytes(4 + size)) {
     // The start of a batch cut off by the response's size limit, too short to hold a magic byte
     // (kafkajs reads past its end and throws a RangeError, failing the whole fetch): no record.
     decoder.offset = at + 4 + size;
-    return [];
+    return EMPTY;
   }
   if (size <= 0 || !decoder.canReadBytes(4 + size) || size <= MAGIC_OFFSET || buffer.readInt8(at + 4 + MAGIC_OFFSET) !== 2) {
     // Empty, truncated, or the old message format: kafkajs's path.
-    return kafkajsDecodeMessages(decoder);
+    return null;
   }
   decoder.offset = at + 4 + size;
-  return decodeRecordBatches(buffer.subarray(at + 4, at + 4 + size));
+  return buffer.subarray(at + 4, at + 4 + size);
 }
 
-/** The records of consecutive RecordBatches (magic 2); a partial batch at the end is left out. */
+const EMPTY = Buffer.alloc(0);
+
+/** The records of consecutive RecordBatches (magic 2) as kafkajs's objects; a partial batch at the end is left out. */
 export async function decodeRecordBatches(buf: Buffer): Promise<KafkajsRecord[]> {
+  const store = await scanRecordBatches(buf, { visible: false });
   const records: KafkajsRecord[] = [];
-  let at = 0;
-  let lastEnd = 0n;
-  while (buf.length - at >= RECORD_BATCH_OVERHEAD) {
-    const length = buf.readInt32BE(at + 8);
-    const end = at + 12 + length;
-    noteBatchSize(12 + length);
-    if (end > buf.length) break;
-    const attributes = buf.readInt16BE(at + 21);
-    const firstOffset = buf.readBigInt64BE(at);
-    const firstTimestamp = buf.readBigInt64BE(at + 27);
-    const context: BatchContext = {
-      firstOffset: firstOffset.toString(),
-      firstTimestamp: firstTimestamp.toString(),
-      partitionLeaderEpoch: buf.readInt32BE(at + 12),
-      inTransaction: (attributes & TRANSACTIONAL_FLAG) > 0,
-      isControlBatch: (attributes & CONTROL_FLAG) > 0,
-      lastOffsetDelta: buf.readInt32BE(at + 23),
-      producerId: buf.readBigInt64BE(at + 43).toString(),
-      producerEpoch: buf.readInt16BE(at + 51),
-      firstSequence: buf.readInt32BE(at + 53),
-      maxTimestamp: buf.readBigInt64BE(at + 35).toString(),
-      timestampType: (attributes & TIMESTAMP_TYPE_FLAG) > 0 ? LOG_APPEND_TIME : CREATE_TIME,
-      magicByte: buf.readInt8(at + 16),
-    };
-    lastEnd = firstOffset + BigInt(context.lastOffsetDelta) + 1n;
-    const count = buf.readInt32BE(at + 57);
-    const codec = compression.lookupCodecByAttributes(attributes);
-    if (!codec) {
-      if (count !== -1) decodeRecords(buf, at + BATCH_HEADER, count, context, firstOffset, firstTimestamp, records);
-    } else if (count > 0) {
-      const plain = await codec.decompress(buf.subarray(at + BATCH_HEADER, end));
-      decodeRecords(plain, 0, count, context, firstOffset, firstTimestamp, records);
-    }
-    at = end;
-  }
+  for (let i = 0; i < store.count; i += 1) records.push(store.kafkajsRecord(i));
   // Where the next fetch goes on: past every complete batch, even those the cleaner left empty.
-  if (at > 0) noteFetchEnd(records, lastEnd);
+  if (store.end !== undefined) noteFetchEnd(records, store.end);
   return records;
-}
-
-function decodeRecords(buf: Buffer, start: number, count: number, context: BatchContext, firstOffset: bigint, firstTimestamp: bigint, out: KafkajsRecord[]): void {
-  let pos = start;
-  // Varints as kafkajs reads them (zigzag; 32-bit arithmetic for varint, as its decoder does).
-  const varInt = (): number => {
-    let result = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = buf[pos++] as number;
-      result += (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte >= 0x80);
-    return (result >>> 1) ^ -(result & 1);
-  };
-  const bytes = (): Buffer | null => {
-    const n = varInt();
-    if (n === -1) return null;
-    const b = buf.subarray(pos, pos + n);
-    pos += n;
-    return b;
-  };
-  const numeric = firstOffset < SAFE && firstOffset > -SAFE && firstTimestamp < SAFE && firstTimestamp > -SAFE;
-  const baseOffset = Number(firstOffset);
-  const baseTimestamp = Number(firstTimestamp);
-  const appendTime = context.timestampType === LOG_APPEND_TIME && context.maxTimestamp ? context.maxTimestamp : null;
-  for (let i = 0; i < count; i += 1) {
-    const length = varInt();
-    const end = pos + length;
-    const attributes = buf.readInt8(pos);
-    pos += 1;
-    const timestampDelta = varLong();
-    const offsetDelta = varInt();
-    const key = bytes();
-    const value = bytes();
-    const headerCount = varInt();
-    // Most records have none: they share one empty list.
-    const headers: WireHeader[] = headerCount > 0 ? [] : NO_HEADERS;
-    for (let h = 0; h < headerCount; h += 1) {
-      const nameLength = varInt();
-      const name = nameLength === -1 ? 'null' : buf.toString('utf8', pos, pos + nameLength);
-      if (nameLength > 0) pos += nameLength;
-      headers.push({ key: name, value: bytes() });
-    }
-    const timestamp = appendTime ?? (numeric && typeof timestampDelta === 'number' ? String(baseTimestamp + timestampDelta) : String(firstTimestamp + BigInt(timestampDelta)));
-    const offset = numeric ? String(baseOffset + offsetDelta) : String(firstOffset + BigInt(offsetDelta));
-    out.push({ magicByte: context.magicByte, attributes, timestamp, offset, key, value, headers, isControlRecord: context.isControlBatch, batchContext: context });
-    pos = end;
-  }
-
-  function varLong(): number | bigint {
-    const from = pos;
-    let result = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      if (shift > 42) return varLongBig(from);
-      byte = buf[pos++] as number;
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte >= 0x80);
-    return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
-  }
-
-  function varLongBig(from: number): bigint {
-    pos = from;
-    let result = 0n;
-    let shift = 0n;
-    let byte: number;
-    do {
-      byte = buf[pos++] as number;
-      result |= BigInt(byte & 0x7f) << shift;
-      shift += 7n;
-    } while (byte >= 0x80);
-    result = BigInt.asUintN(64, result);
-    return BigInt.asIntN(64, (result >> 1n) ^ -(result & 1n));
-  }
 }

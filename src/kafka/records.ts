@@ -47,6 +47,18 @@ export interface ConsumedMessage {
   headers: Header[];
 }
 
+/**
+ * Consumed messages in offset order: an array, or a fetch's records read where they are
+ * (src/kafka/record-block.ts), which makes a message object only when one is asked for.
+ */
+export interface MessageList extends Iterable<ConsumedMessage> {
+  readonly length: number;
+  /** As Array.prototype.at (a negative index counts from the end). */
+  at(index: number): ConsumedMessage | undefined;
+  /** As Array.prototype.slice. */
+  slice(start?: number, end?: number): MessageList;
+}
+
 /** Size of a record as the broker counts it, near enough to refuse oversized ones before sending. */
 export function recordSize(record: OutgoingRecord): number {
   let size = (record.key?.length ?? 0) + (record.value?.length ?? 0) + 20;

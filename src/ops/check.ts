@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ErrorKind } from '../errors/errors.js';
 import type { TopicConsumer } from '../kafka/consumer.js';
 import type { TopicProducer } from '../kafka/producer.js';
-import type { ConsumedMessage, OutgoingRecord } from '../kafka/records.js';
+import type { ConsumedMessage, MessageList, OutgoingRecord } from '../kafka/records.js';
 import type { InputChunks } from '../io/input.js';
 import { t } from '../i18n/index.js';
 import { consume } from './consume.js';
@@ -86,7 +86,7 @@ export async function check(request: CheckRequest): Promise<CheckResult> {
   const seen = new Map<number, number>();
   const e2e: number[] = [];
   const sink = {
-    write: async (messages: readonly ConsumedMessage[]) => {
+    write: async (messages: MessageList) => {
       const at = now();
       for (const m of messages) {
         if (header(m, RUN_HEADER) !== runId) continue;

@@ -1,6 +1,6 @@
 import { CkafkaError } from '../errors/errors.js';
 import type { Assignment, ConsumerHandlers, FetchedBatch, TopicConsumer } from '../kafka/consumer.js';
-import type { ConsumedMessage } from '../kafka/records.js';
+import type { ConsumedMessage, MessageList } from '../kafka/records.js';
 import { t } from '../i18n/index.js';
 import type { MessagePredicate } from './message-filter.js';
 import { OffsetCommits } from './offset-commits.js';
@@ -11,7 +11,8 @@ import { WritePipeline } from './write-pipeline.js';
  * the reader went away (a normal stop); any other rejection is a failure consume reports.
  */
 export interface MessageSink {
-  write(messages: readonly ConsumedMessage[]): Promise<void>;
+  /** Resolves once written, holding no reference to the messages' bytes (they may be reused then). */
+  write(messages: MessageList): Promise<void>;
 }
 
 /** The sink's reader is gone (a closed pipe): consume stops quietly, committing what was written. */
@@ -260,10 +261,16 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   let outputFailed = false;
 
   /** The --until offset of a partition; under a time, the first message at or after it fixes it. */
-  function untilOf(partition: number, messages: readonly ConsumedMessage[]): bigint | undefined {
+  function untilOf(partition: number, messages: MessageList): bigint | undefined {
     const known = untilAt.get(partition);
     if (known !== undefined || untilTime === null) return known;
-    const first = messages.find((m) => m.timestamp >= untilTime);
+    let first: ConsumedMessage | undefined;
+    for (const m of messages) {
+      if (m.timestamp >= untilTime) {
+        first = m;
+        break;
+      }
+    }
     if (first === undefined) return undefined;
     const at = BigInt(first.offset);
     untilAt.set(partition, at);
@@ -271,10 +278,13 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   }
 
   async function handleBatch(batch: FetchedBatch): Promise<void> {
-    if (stopping) return;
+    if (stopping) return batch.release?.();
     const { partition } = batch;
     // Past its --until a partition is done: what kafkajs fetched before the pause is dropped, not committed.
-    if (reachedUntil(partition)) return checkEnd();
+    if (reachedUntil(partition)) {
+      batch.release?.();
+      return checkEnd();
+    }
     let read = batch.messages;
     let reached = batch.next;
     const until = untilOf(partition, read);
@@ -288,18 +298,19 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
     let messages = read;
     let looked = read.length;
     if (filter) {
-      messages = [];
+      const matched: ConsumedMessage[] = [];
       looked = 0;
-      while (looked < read.length && messages.length < room) {
-        const m = read[looked++] as ConsumedMessage;
-        if (filter(m)) messages.push(m);
+      while (looked < read.length && matched.length < room) {
+        const m = read.at(looked++) as ConsumedMessage;
+        if (filter(m)) matched.push(m);
       }
+      messages = matched;
     } else if (read.length > room) {
       messages = read.slice(0, room);
       looked = messages.length;
     }
     if (looked > 0) {
-      const next = looked < read.length ? BigInt((read[looked - 1] as ConsumedMessage).offset) + 1n : reached;
+      const next = looked < read.length ? BigInt((read.at(looked - 1) as ConsumedMessage).offset) + 1n : reached;
       queued += messages.length;
       pendingWrites += 1;
       await pipeline.push(async () => {
@@ -310,6 +321,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         }
         checkEnd();
       });
+    } else {
+      batch.release?.();
     }
     if ((position.get(partition) ?? -1n) < reached) position.set(partition, reached);
     high.set(partition, batch.highWatermark);
@@ -324,8 +337,8 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
   }
 
   /** Writes what matched of `looked` messages read, then marks everything before `next` for commit. */
-  async function writeBatch(partition: number, messages: ConsumedMessage[], looked: number, next: bigint, batch: FetchedBatch): Promise<void> {
-    if (outputGone) return;
+  async function writeBatch(partition: number, messages: MessageList, looked: number, next: bigint, batch: FetchedBatch): Promise<void> {
+    if (outputGone) return batch.release?.();
     if (messages.length > 0) {
       const beat = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_MS);
       try {
@@ -348,6 +361,9 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
         clearInterval(beat);
       }
     }
+    // Written (the sink keeps no byte of them): the fetched bytes may be reused. Not after a
+    // failed or interrupted write, which the output may still be holding.
+    batch.release?.();
     consumed += messages.length;
     scanned += looked;
     commits.markWritten(partition, next);
@@ -412,12 +428,12 @@ export async function consume(request: ConsumeRequest): Promise<ConsumeSummary> 
 }
 
 /** How many of the messages (in offset order) are before `offset`. */
-function countBefore(messages: readonly ConsumedMessage[], offset: bigint): number {
+function countBefore(messages: MessageList, offset: bigint): number {
   let lo = 0;
   let hi = messages.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (BigInt((messages[mid] as ConsumedMessage).offset) < offset) lo = mid + 1;
+    if (BigInt((messages.at(mid) as ConsumedMessage).offset) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -187,7 +187,7 @@ export const config = {
   noteCappedTimeout: (ms: number) => `capped at message.timeout.ms (${ms})`,
   noteSessionTimeoutMax: (ms: number) => `CKafka accepts at most ${ms}; other clusters may accept more`,
   noteDerivedHeartbeat: 'derived: a third of session.timeout.ms, at most 3000',
-  noteFetchSizing: 'unless set, consume sizes fetches to about 1000 messages, up to this',
+  noteFetchSizing: 'unless set, consume sizes fetches to about 4000 messages, up to this',
   noteIgnored: (name: string, role: string, scope: string, extra: string) =>
     `librdkafka ignores ${name} in a ${role} (it is a ${scope} property), and so does ckafka${extra}`,
   noteIgnoredRequestTimeout: '; it does not become a kafkajs request timeout',

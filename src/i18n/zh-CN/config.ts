@@ -183,7 +183,7 @@ export const config: Catalog['config'] = {
   noteCappedTimeout: (ms) => `受 message.timeout.ms 限制（${ms}）`,
   noteSessionTimeoutMax: (ms) => `CKafka 最多接受 ${ms}；其他集群可能接受更大的值`,
   noteDerivedHeartbeat: '推导值：session.timeout.ms 的三分之一，最大 3000',
-  noteFetchSizing: '未设置时，consume 按约 1000 条消息确定每次拉取的大小，但不超过此值',
+  noteFetchSizing: '未设置时，consume 按约 4000 条消息确定每次拉取的大小，但不超过此值',
   noteIgnored: (name, role, scope, extra) => `librdkafka 在${role}配置中会忽略 ${name}（它是${scope}参数），ckafka 也一样${extra}`,
   noteIgnoredRequestTimeout: '；它不会成为 kafkajs 的请求超时',
   roleClient: '客户端',

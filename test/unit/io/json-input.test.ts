@@ -97,7 +97,7 @@ describe('--input json in Chinese', () => {
     const en = await items(text);
     setLocale('zh-CN');
     const zh = await items(text);
-    const lines = (list: InputItem[]) => list.map((item) => ('error' in item ? item.line : item.record.line));
+    const lines = (list: InputItem[]) => list.map((item) => ('error' in item ? item.line : 'record' in item ? item.record.line : -1));
     expect(lines(zh)).toEqual(lines(en));
     expect(zh.filter((item) => 'record' in item)).toEqual(en.filter((item) => 'record' in item));
     const errors = (list: InputItem[]) => list.flatMap((item) => ('error' in item ? [item.error] : []));
