@@ -23,34 +23,9 @@ PARTITIONS=${PARTITIONS:-3}
 NODE=${NODE:-node}
 
 work=$(mktemp -d)
-. bench/broker.sh
-topics=()
-cleanup() {
-  if [ -n "$broker" ]; then
-    stop_broker
-  elif [ ${#topics[@]} -gt 0 ]; then
-    npx tsx bench/topics.ts delete "$B" "${topics[@]}" || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-
-start_broker
-npm run build --silent
-echo '{}' > "$work/empty.json"
-
-node -e '
-  const [n, size, file] = [Number(process.argv[1]), Number(process.argv[2]), process.argv[3]];
-  const fs = require("node:fs");
-  const fd = fs.openSync(file, "w");
-  const pad = "x".repeat(size);
-  for (let i = 0; i < n; ) {
-    let chunk = "";
-    for (const end = Math.min(n, i + 10000); i < end; i++) chunk += `m${i} ${pad}`.slice(0, size) + "\n";
-    fs.writeSync(fd, chunk);
-  }
-' "$N" "$SIZE" "$work/m.txt"
+. bench/lib.sh
+bench_start
+make_lines "$N" "$SIZE" "$work/m.txt"
 
 run_id="bench-idempotent-$(date +%s)-$$"
 for run in $(seq "$RUNS"); do topics+=("$run_id-plain$run" "$run_id-idem$run"); done

@@ -1,5 +1,30 @@
-# Sourced by bench/produce.sh and bench/consume.sh: test data, one timed run, medians and the
+# Sourced by bench/produce.sh, bench/consume.sh and bench/idempotent.sh: the shared setup, test data, one timed run, medians and the
 # table row both print. Needs $work (a scratch folder).
+
+# bench_start [kcat]: the setup every bench shares. Starts a broker unless $B names one (bench/broker.sh),
+# builds dist/, writes an empty config ($work/empty.json) and, on exit, stops the broker or deletes
+# the topics the bench added to $topics, then removes $work. With "kcat": fails unless kcat is there.
+bench_start() {
+  . bench/broker.sh
+  topics=()
+  trap bench_cleanup EXIT
+  if [ "${1:-}" = kcat ]; then
+    command -v kcat >/dev/null || { echo "kcat is missing (apt-get install kcat)" >&2; exit 1; }
+  fi
+  [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+  start_broker
+  npm run build --silent
+  echo '{}' > "$work/empty.json"
+}
+
+bench_cleanup() {
+  if [ -n "$broker" ]; then
+    stop_broker
+  elif [ ${#topics[@]} -gt 0 ]; then
+    npx tsx bench/topics.ts delete "$B" "${topics[@]}" || true
+  fi
+  rm -rf "$work"
+}
 
 # N lines of exactly SIZE bytes before the newline ("m<i> xxxx…"), into FILE.
 make_lines() {

@@ -27,25 +27,8 @@ PARTITIONS=${PARTITIONS:-3}
 NODE=${NODE:-node}
 
 work=$(mktemp -d)
-. bench/broker.sh
 . bench/lib.sh
-topics=()
-cleanup() {
-  if [ -n "$broker" ]; then
-    stop_broker
-  elif [ ${#topics[@]} -gt 0 ]; then
-    npx tsx bench/topics.ts delete "$B" "${topics[@]}" || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-command -v kcat >/dev/null || { echo "kcat is missing (apt-get install kcat)" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-
-start_broker
-npm run build --silent
-echo '{}' > "$work/empty.json"
+bench_start kcat
 
 for size in $SIZES; do make_lines "$N" "$size" "$work/m$size.txt"; done
 
