@@ -14,7 +14,8 @@
 #   bench/startup.sh                      # starts a broker (npx tsx test/harness/cli.ts), stops it after
 #   B=127.0.0.1:9092 bench/startup.sh     # uses a running broker (its bench topic is deleted after)
 #   RUNS=50 bench/startup.sh
-#   NODE=/path/to/node24 bench/startup.sh  # another Node
+#   NODE=/path/to/node24 bench/startup.sh
+#   SEA=1 bench/startup.sh                 # also builds and times the single executable (npm run build:binary)
 #   BASE=/path/to/other/ckafka bench/startup.sh  # that checkout's --help and produce too (built: npm run build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
