@@ -26,13 +26,21 @@ beforeAll(() => {
   const packed = execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   const [info] = JSON.parse(packed) as [{ filename: string; files: { path: string }[] }];
   files = info.files.map((f) => f.path);
-  execFileSync(npm, ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', join(work, info.filename)], {
-    cwd: work,
-    env: { ...env, PATH: `${dirname(process.execPath)}:${dirname(npm)}:/usr/bin:/bin` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 150_000,
-  });
-}, 180_000);
+  // The dependencies come from the npm cache that `npm ci` filled; a registry request that hangs
+  // is retried after 30 s rather than holding the whole install (npm's default waits 5 minutes),
+  // and npm's own update check is off. On a failure, npm's log says which request it was.
+  try {
+    execFileSync(npm, ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '--prefer-offline', '--fetch-timeout=30000', '--fetch-retries=3', '--loglevel=http', join(work, info.filename)], {
+      cwd: work,
+      env: { ...env, PATH: `${dirname(process.execPath)}:${dirname(npm)}:/usr/bin:/bin`, npm_config_update_notifier: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 240_000,
+    });
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    throw new Error(`npm install -g failed: ${(error as Error).message}\n${stderr.split('\n').slice(-30).join('\n')}`, { cause: error });
+  }
+}, 300_000);
 
 describe('the npm package (npm pack)', () => {
   it('holds the CLI and its bundles, and nothing of the tests, sources or the single binary', () => {
